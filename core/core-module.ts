@@ -1,0 +1,14 @@
+import { ContainerModule } from 'inversify';
+import { CheckHealth } from './health/check-health';
+import { bindPersistence } from './persistence/bind-persistence';
+import { bindPlugins } from './plugins/bind-plugins';
+
+/**
+ * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,
+ * `PluginDirectories`, `PluginHostContainer`, `Logger` and `Clock`.
+ */
+export const coreModule = new ContainerModule(({ bind }) => {
+  bindPersistence(bind);
+  bindPlugins(bind);
+  bind(CheckHealth).toSelf().inSingletonScope();
+});

@@ -1,0 +1,41 @@
+import * as path from 'node:path';
+import { Container } from 'inversify';
+import { coreModule } from '../core/core-module';
+import { Logger } from '../core/logging/logger';
+import { DatabaseSettings } from '../core/persistence/database';
+import { PluginHostContainer } from '../core/plugins/plugin-activator';
+import { PluginDirectories } from '../core/plugins/plugin-discovery';
+import { Clock, SystemClock } from '../core/time/clock';
+import type { ResourceProviderSettings } from './config/settings';
+import { createLogger } from './logging/create-logger';
+import { resourceProviderModule } from './resource-provider-module';
+
+export const Settings = Symbol('ResourceProviderSettings');
+
+/** The compiled built-in plugins (`dist/plugins`), beside this package's output. */
+export const BUILT_IN_PLUGINS_DIR = path.join(__dirname, '..', 'plugins');
+const APP_NODE_MODULES = path.join(__dirname, '..', '..', 'node_modules');
+
+/** What tests (and embedders) may replace; everything else follows from the settings. */
+export interface CompositionOverrides {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  readonly builtInPluginsDir?: string;
+  readonly packageFolders?: readonly string[];
+}
+
+/** The one place that creates the root container. */
+export function createContainer(settings: ResourceProviderSettings, overrides: CompositionOverrides = {}): Container {
+  const container = new Container();
+  container.bind(PluginHostContainer).toConstantValue(container);
+  container.bind(Settings).toConstantValue(settings);
+  container.bind(DatabaseSettings).toConstantValue({ url: settings.databaseUrl });
+  container.bind(PluginDirectories).toConstantValue({
+    folders: [overrides.builtInPluginsDir ?? BUILT_IN_PLUGINS_DIR, ...settings.pluginsDirs],
+    packageFolders: overrides.packageFolders ?? [APP_NODE_MODULES],
+  });
+  container.bind(Logger).toConstantValue(overrides.logger ?? createLogger(settings.logLevel));
+  container.bind(Clock).toConstantValue(overrides.clock ?? new SystemClock());
+  container.load(coreModule, resourceProviderModule);
+  return container;
+}

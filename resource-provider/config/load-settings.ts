@@ -1,0 +1,103 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sequelizeOptionsFor, DatabaseUrlError } from '../../core/persistence/database-url';
+import { ConfigurationError, type ResourceProviderSettings } from './settings';
+import { generatedRpPassword } from './generated-rp-password';
+
+type Source = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Reads the settings from the environment, over an optional JSON file named by `CONFIG_FILE`
+ * whose keys are the same names (`{"DATABASE_URL": "…", "PORT": 30030}`). Throws a
+ * ConfigurationError naming the first wrong setting. Secrets are never part of a message.
+ */
+export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ResourceProviderSettings {
+  const source: Source = { ...readConfigFile(env.CONFIG_FILE, cwd), ...definedOnly(env) };
+  const databaseUrl = source.DATABASE_URL ?? `sqlite:${path.join(cwd, 'data', 'billing.sqlite')}`;
+  try {
+    sequelizeOptionsFor(databaseUrl);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new ConfigurationError(`DATABASE_URL: ${error.message}`);
+    throw error;
+  }
+  const rpUsername = source.RP_USERNAME ?? 'wap';
+  return {
+    port: port(source.PORT),
+    databaseUrl,
+    pluginsDirs: pluginsDirs(source.PLUGINS_DIR, cwd),
+    rpUsername,
+    rpPassword: source.RP_PASSWORD ?? generatedRpPassword(path.join(cwd, 'data')),
+    wapAdmin: pair('WAP_ADMIN_URL', source.WAP_ADMIN_URL, { WAP_ADMIN_TOKEN: source.WAP_ADMIN_TOKEN }, (url, s) => ({ url, token: s.WAP_ADMIN_TOKEN })),
+    wapUsage: pair(
+      'WAP_USAGE_URL',
+      source.WAP_USAGE_URL,
+      { WAP_USAGE_USERNAME: source.WAP_USAGE_USERNAME, WAP_USAGE_PASSWORD: source.WAP_USAGE_PASSWORD },
+      (url, s) => ({ url, username: s.WAP_USAGE_USERNAME, password: s.WAP_USAGE_PASSWORD }),
+    ),
+    logLevel: logLevel(source.LOG_LEVEL),
+  };
+}
+
+function readConfigFile(file: string | undefined, cwd: string): Source {
+  if (!file) return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(fs.readFileSync(path.resolve(cwd, file), 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`CONFIG_FILE: cannot read ${file} as JSON (${(error as NodeJS.ErrnoException).code ?? 'parse error'})`);
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ConfigurationError(`CONFIG_FILE: ${file} must hold a JSON object`);
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null || v === undefined ? undefined : String(v)]));
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Source {
+  return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+function port(value: string | undefined): number {
+  if (value === undefined) return 30030;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new ConfigurationError(`PORT must be a whole number from 1 to 65535 (got '${value}')`);
+  return n;
+}
+
+function pluginsDirs(value: string | undefined, cwd: string): string[] {
+  if (!value) return [];
+  const dirs = value.split(path.delimiter).filter(Boolean).map((d) => path.resolve(cwd, d));
+  for (const dir of dirs) {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ConfigurationError(`PLUGINS_DIR: ${dir} is not a folder`);
+  }
+  return dirs;
+}
+
+function pair<T, K extends string>(
+  urlName: string,
+  url: string | undefined,
+  companions: Record<K, string | undefined>,
+  build: (url: string, companions: Record<K, string>) => T,
+): T | undefined {
+  const missing = (Object.keys(companions) as K[]).filter((k) => !companions[k]);
+  if (!url) {
+    const stray = (Object.keys(companions) as K[]).find((k) => companions[k]);
+    if (stray) throw new ConfigurationError(`${urlName} is required when ${stray} is set`);
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigurationError(`${urlName} must be an http(s) URL (got '${url}')`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigurationError(`${urlName} must be an http(s) URL (got '${url}')`);
+  if (missing.length > 0) throw new ConfigurationError(`${missing[0]} is required when ${urlName} is set`);
+  return build(url, companions as Record<K, string>);
+}
+
+function logLevel(value: string | undefined): ResourceProviderSettings['logLevel'] {
+  if (value === undefined) return 'info';
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${value}')`);
+  return level;
+}

@@ -1,0 +1,16 @@
+/** Everything the resource provider needs to know at start, validated (see `loadSettings`). */
+export interface ResourceProviderSettings {
+  readonly port: number;
+  readonly databaseUrl: string;
+  /** Folders searched for plugins besides the built-in ones. */
+  readonly pluginsDirs: readonly string[];
+  /** The Basic credentials WAP uses when it calls us. */
+  readonly rpUsername: string;
+  readonly rpPassword: string;
+  readonly wapAdmin?: { readonly url: string; readonly token: string };
+  readonly wapUsage?: { readonly url: string; readonly username: string; readonly password: string };
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+/** A setting is missing or wrong. The message names the setting and is shown as one line. */
+export class ConfigurationError extends Error {}

@@ -1,0 +1,45 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Container } from 'inversify';
+import { Logger } from '../core/logging/logger';
+import { Database } from '../core/persistence/database';
+import { migrateToLatest } from '../core/persistence/migrator';
+import { PluginRegistry } from '../core/plugins/plugin-registry';
+import type { ResourceProviderSettings } from './config/settings';
+import { createContainer, type CompositionOverrides } from './composition-root';
+import { createApp } from './create-app';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly container: Container;
+  close(): Promise<void>;
+}
+
+/** Migrates the database, loads the plugins, and listens (`port: 0` picks a free port, for tests). */
+export async function startServer(settings: ResourceProviderSettings, overrides: CompositionOverrides = {}): Promise<RunningServer> {
+  const container = createContainer(settings, overrides);
+  const database = container.get(Database);
+  const logger = container.get<Logger>(Logger);
+  const applied = await migrateToLatest(database);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  await container.get(PluginRegistry).rescan();
+  const server = await listen(createApp(container), settings.port);
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, database: database.dialect }, 'resource provider listening');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    container,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+function listen(app: import('express').Express, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, '0.0.0.0', () => resolve(server));
+    server.once('error', reject);
+  });
+}
