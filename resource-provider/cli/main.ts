@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { Database } from '../../core/persistence/database';
+import { umzugFor } from '../../core/persistence/migrator';
+import { addPluginCommands } from './plugin-commands';
+import { withMigratedContainer } from './with-container';
+
+const program = new Command('wap-billing').description('Usage and billing for Windows Azure Pack');
+
+program
+  .command('migrate')
+  .description('apply pending database migrations to DATABASE_URL')
+  .action(() =>
+    withMigratedContainer(async (container) => {
+      const executed = await umzugFor(container.get(Database)).executed();
+      console.log(`database is at ${executed.at(-1)?.name ?? 'no migration'} (${executed.length} applied)`);
+    }),
+  );
+
+addPluginCommands(program);
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
