@@ -6,3 +6,6 @@ export * from './aggregation/partial-aggregate';
 export * from './aggregation/aggregate-usage';
 export * from './aggregation/rollup';
 export * from './aggregation/stored-partial';
+export * from './declarative-meter-schema';
+export * from './declarative-meter-validation';
+export * from './declarative-meter-plugin';
