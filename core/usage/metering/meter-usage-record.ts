@@ -1,0 +1,131 @@
+import { MeteringStatus, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
+import { parseDecimal } from '../../money/decimal';
+import type { MeteredUsage } from './metered-usage';
+
+/** Why a record went to quarantine instead of the usage store. */
+export type QuarantineReason =
+  /** `endTime` is before `startTime`, or either is not a valid date. */
+  | 'bad_interval'
+  /** Every enabled plugin answered `NotApplicable`: nobody meters this provider (or service type). */
+  | 'unclaimed'
+  /** The claiming plugin answered `Invalid`. */
+  | 'invalid'
+  /** The plugin threw, or answered something outside `MeteringResult`. */
+  | 'plugin_failed'
+  /** The plugin returned a meter id that its `meters()` did not declare. */
+  | 'undeclared_meter'
+  /** The plugin returned a quantity that is not an exact decimal string. */
+  | 'not_a_decimal'
+  /** The plugin returned a quantity below zero: no meter of WAP usage bills negative amounts. */
+  | 'negative_quantity';
+
+export type MeterRecordOutcome =
+  | { readonly ok: true; readonly pluginId: string; readonly usage: readonly MeteredUsage[] }
+  | {
+      readonly ok: false;
+      readonly reason: QuarantineReason;
+      /** Plain words for the admin's quarantine view. */
+      readonly message: string;
+      /** The plugin that claimed the record, when one did. */
+      readonly pluginId?: string;
+    };
+
+/** A plugin's answer, or the fault the core saw when asking it. */
+type Answer = MeteringResult | { readonly status: 'failed'; readonly message: string };
+
+interface EnabledPlugin {
+  readonly plugin: MeterPlugin;
+  readonly declared: ReadonlySet<string>;
+}
+
+/**
+ * Turns one WAP usage record into metered usage with the enabled meter plugins, or says why it
+ * must be quarantined. Pure: no I/O and no clock, so reprocessing quarantine gives the same answer.
+ */
+export class MeterUsageRecord {
+  private readonly enabled: readonly EnabledPlugin[];
+
+  /**
+   * @param plugins in the order they are offered a record; the first one that does not answer
+   *   `NotApplicable` owns it. Their `meters()` are read here, once, as the plugin API promises.
+   */
+  constructor(plugins: readonly MeterPlugin[]) {
+    this.enabled = plugins.map(plugin => ({ plugin, declared: new Set(plugin.meters().map(m => m.id)) }));
+  }
+
+  /** Meters one record; never throws for anything a plugin or WAP does. */
+  meter(record: WapUsageRecord): MeterRecordOutcome {
+    const start = record.startTime.getTime();
+    const end = record.endTime.getTime();
+    if (Number.isNaN(start) || Number.isNaN(end)) {
+      return { ok: false, reason: 'bad_interval', message: `record ${record.eventId} has no valid start or end time` };
+    }
+    if (end < start) {
+      return {
+        ok: false,
+        reason: 'bad_interval',
+        message: `record ${record.eventId} ends (${record.endTime.toISOString()}) before it starts (${record.startTime.toISOString()})`,
+      };
+    }
+    for (const enabled of this.enabled) {
+      const result = this.ask(enabled.plugin, record);
+      if (result.status === MeteringStatus.NotApplicable) continue;
+      return this.accept(enabled, record, result);
+    }
+    return {
+      ok: false,
+      reason: 'unclaimed',
+      message: `no enabled meter plugin meters provider "${record.providerName}"` +
+        (record.serviceType ? ` (service type "${record.serviceType}")` : ''),
+    };
+  }
+
+  private ask(plugin: MeterPlugin, record: WapUsageRecord): Answer {
+    try {
+      const result = plugin.meter(record);
+      const known = result && (result.status === MeteringStatus.NotApplicable ||
+        result.status === MeteringStatus.Invalid ||
+        (result.status === MeteringStatus.Metered && Array.isArray(result.quantities)));
+      return known ? result : { status: 'failed', message: 'answered something that is not a MeteringResult' };
+    } catch (error) {
+      return { status: 'failed', message: `threw: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  }
+
+  private accept(
+    { plugin, declared }: EnabledPlugin,
+    record: WapUsageRecord,
+    result: Exclude<Answer, { status: MeteringStatus.NotApplicable }>,
+  ): MeterRecordOutcome {
+    const pluginId = plugin.id;
+    if (result.status === 'failed') {
+      return { ok: false, reason: 'plugin_failed', pluginId, message: `meter plugin ${pluginId} ${result.message}` };
+    }
+    if (result.status === MeteringStatus.Invalid) {
+      return { ok: false, reason: 'invalid', pluginId, message: result.reason };
+    }
+    const usage: MeteredUsage[] = [];
+    for (const q of result.quantities) {
+      if (!declared.has(q.meterId)) {
+        return { ok: false, reason: 'undeclared_meter', pluginId, message: `meter plugin ${pluginId} returned undeclared meter "${q.meterId}"` };
+      }
+      const quantity = typeof q.quantity === 'string' ? parseDecimal(q.quantity) : undefined;
+      if (!quantity) {
+        return { ok: false, reason: 'not_a_decimal', pluginId, message: `meter ${q.meterId}: quantity ${JSON.stringify(q.quantity)} is not a decimal number` };
+      }
+      if (quantity.isNegative() && !quantity.isZero()) {
+        return { ok: false, reason: 'negative_quantity', pluginId, message: `meter ${q.meterId}: quantity ${q.quantity} is below zero` };
+      }
+      usage.push({
+        subscriptionId: record.subscriptionId,
+        meterId: q.meterId,
+        resourceId: q.resourceId ?? record.resourceId,
+        start: record.startTime,
+        end: record.endTime,
+        quantity,
+        eventId: record.eventId,
+      });
+    }
+    return { ok: true, pluginId, usage };
+  }
+}

@@ -1,0 +1,23 @@
+import type { Decimal } from '../../money/decimal';
+
+/**
+ * One exact quantity of one meter, for one resource over one interval: what a meter makes of a
+ * WAP usage record. The usage store keeps it beside the record it came from (`eventId`).
+ */
+export interface MeteredUsage {
+  readonly subscriptionId: string;
+  readonly meterId: string;
+  /**
+   * The VM, database or site; `null` when neither the record nor the plugin names one (WAP's
+   * MySQL records carry no `ResourceId`). Aggregations treat all `null` usage as one resource.
+   */
+  readonly resourceId: string | null;
+  /** UTC, inclusive. */
+  readonly start: Date;
+  /** UTC, exclusive; equal to `start` for a point-in-time reading. */
+  readonly end: Date;
+  /** In the meter's unit; for a time-weighted meter, the level held over `[start, end)`. */
+  readonly quantity: Decimal;
+  /** WAP's `EventId` of the source record, a decimal string (a .NET long). */
+  readonly eventId: string;
+}

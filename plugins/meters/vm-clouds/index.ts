@@ -1,0 +1,87 @@
+import DecimalJs from 'decimal.js';
+import {
+  Aggregation, MeteringStatus,
+  type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type PluginContext, type WapUsageRecord,
+} from '@wap-billing/plugin-api';
+
+/** Exact decimals whose `toString()` never switches to exponent notation. */
+const Exact = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+type Exact = InstanceType<typeof Exact>;
+
+const PROVIDER = 'systemcenter';
+const MB_PER_GB = new Exact(1024);
+
+/** The settings of plugin.json, with the same defaults, for a registry that does not fill them in. */
+interface VmCloudsSettings {
+  readonly runtimeHoursKey: string;
+  readonly cpuCountKey: string;
+  readonly memoryMbKey: string;
+  readonly diskGbKey: string;
+}
+const DEFAULTS: VmCloudsSettings = { runtimeHoursKey: 'VmRuntimeHours', cpuCountKey: 'CpuCount', memoryMbKey: 'MemoryMB', diskGbKey: 'DiskGB' };
+
+export const VM_METERS = {
+  runtimeHours: { id: 'vm.runtime-hours', displayName: 'VM runtime', unit: 'hour', aggregation: Aggregation.Sum },
+  // Cores, memory and disk are levels the VM holds, not amounts it uses up: billed per hour held.
+  coreHours: { id: 'vm.core-hours', displayName: 'VM cores', unit: 'core-hour', aggregation: Aggregation.TimeWeighted },
+  memoryGbHours: { id: 'vm.memory-gb-hours', displayName: 'VM memory', unit: 'GB-hour', aggregation: Aggregation.TimeWeighted },
+  diskGbHours: { id: 'vm.disk-gb-hours', displayName: 'VM disk', unit: 'GB-hour', aggregation: Aggregation.TimeWeighted },
+  count: { id: 'vm.count', displayName: 'Virtual machines', unit: 'VM', aggregation: Aggregation.UniqueCount },
+} as const satisfies Record<string, MeterDefinition>;
+
+interface ResourceMeter {
+  readonly meterId: string;
+  readonly key: string;
+  /** From WAP's unit to the meter's, exactly. */
+  readonly convert: (value: Exact) => Exact;
+}
+
+class VmCloudsMeterPlugin implements MeterPlugin {
+  private readonly table: readonly ResourceMeter[];
+
+  constructor(readonly id: string, settings: VmCloudsSettings) {
+    const same = (value: Exact) => value;
+    this.table = [
+      { meterId: VM_METERS.runtimeHours.id, key: settings.runtimeHoursKey, convert: same },
+      { meterId: VM_METERS.coreHours.id, key: settings.cpuCountKey, convert: same },
+      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: mb => mb.div(MB_PER_GB) },
+      { meterId: VM_METERS.diskGbHours.id, key: settings.diskGbKey, convert: same },
+    ];
+  }
+
+  meters(): readonly MeterDefinition[] {
+    return Object.values(VM_METERS);
+  }
+
+  meter(record: WapUsageRecord): MeteringResult {
+    if (record.providerName.toLowerCase() !== PROVIDER) return { status: MeteringStatus.NotApplicable };
+    const quantities: MeteredQuantity[] = [];
+    for (const m of this.table) {
+      const text = record.resources[m.key];
+      if (text === undefined) continue;
+      const value = parseExact(text);
+      if (!value) return { status: MeteringStatus.Invalid, reason: `Resources.${m.key} is not a decimal number: ${JSON.stringify(text)}` };
+      quantities.push({ meterId: m.meterId, quantity: m.convert(value).toString() });
+    }
+    // Every record naming a VM shows the VM existed in its interval, whatever it reports.
+    if (record.resourceId) quantities.push({ meterId: VM_METERS.count.id, quantity: '1' });
+    return { status: MeteringStatus.Metered, quantities };
+  }
+}
+
+/** Plain decimal text as WAP sends it (`"2"`, `"0.75"`); anything else is not a number to bill. */
+function parseExact(text: string): Exact | undefined {
+  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? new Exact(text.trim()) : undefined;
+}
+
+function readSettings(settings: Readonly<Record<string, unknown>>): VmCloudsSettings {
+  const pick = (name: keyof VmCloudsSettings) => {
+    const value = settings[name];
+    return typeof value === 'string' && value !== '' ? value : DEFAULTS[name];
+  };
+  return { runtimeHoursKey: pick('runtimeHoursKey'), cpuCountKey: pick('cpuCountKey'), memoryMbKey: pick('memoryMbKey'), diskGbKey: pick('diskGbKey') };
+}
+
+export function activate(context: PluginContext): MeterPlugin {
+  return new VmCloudsMeterPlugin(context.manifest.id, readSettings(context.settings));
+}
