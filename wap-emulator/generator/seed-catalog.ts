@@ -41,7 +41,7 @@ export async function seedCatalog(o: ResolvedGeneratorOptions, base: LifecycleCo
     const name = `tenant${String(tenant).padStart(4, '0')}@emulator.example`;
     createUser(ctx.store, { Name: name }, at);
     const plan = tenant % 2 === 0 ? standard.value : premium.value;
-    const id = seededGuid(o.seed, topic.subscription, tenant);
+    const id = tenantSubscriptionId(o, tenant);
     const made = await provisionSubscription(ctx, {
       SubscriptionId: id, FriendlyName: plan.DisplayName, PlanId: plan.Id, AccountAdminLiveEmailId: name,
     }, generatorPrincipal);
@@ -53,4 +53,9 @@ export async function seedCatalog(o: ResolvedGeneratorOptions, base: LifecycleCo
     subscriptionIds.push(id);
   }
   return subscriptionIds;
+}
+
+/** Pure, so the usage stream knows every tenant's subscription before the catalog is built. */
+export function tenantSubscriptionId(o: ResolvedGeneratorOptions, tenant: number): string {
+  return seededGuid(o.seed, topic.subscription, tenant);
 }
