@@ -51,14 +51,26 @@ export class GeneratedUsage {
       EventId: eventId,
       ExternalRecordId: String(eventId),
       ResourceId: resource.resourceId,
-      StartTime: usageTime(startMs),
-      EndTime: usageTime(endMs),
+      StartTime: this.time(startMs),
+      EndTime: this.time(endMs),
       ProviderName: resource.provider,
       ServiceType: 'Default',
       SubscriptionId: this.subscriptionIds[resource.tenant],
       Properties: resource.properties,
       Resources: resources,
     };
+  }
+
+  // Records of one hour share their bounds, so a small cache saves most of the Date formatting.
+  private readonly lastTimes = new Map<number, string>();
+
+  private time(ms: number): string {
+    let text = this.lastTimes.get(ms);
+    if (text === undefined) {
+      if (this.lastTimes.size >= 64) this.lastTimes.clear();
+      this.lastTimes.set(ms, text = usageTime(ms));
+    }
+    return text;
   }
 
   private hourlyValues(item: IndexedResource, hourOfStream: number): Record<string, string> {
