@@ -27,7 +27,8 @@ export function parseFeedQuery(req: Request): FeedQuery {
 /**
  * The `overlapPages` quirk: a page begins up to `overlap` records before `startId`, as a feed
  * that re-sends the tail of the previous page would. The page stays within `batchSize` and always
- * holds at least one new record, so a client that follows the highest EventId still progresses.
+ * holds at least one new record (when one exists), so a client that follows the highest EventId
+ * still progresses.
  */
 export function firstIdOf(query: FeedQuery, overlap: number): number {
   const repeats = Math.min(overlap, Math.max(0, query.batchSize - 1), Math.max(0, query.startId - 1));

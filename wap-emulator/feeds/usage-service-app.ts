@@ -31,7 +31,9 @@ export function usageServiceApp(deps: UsageServiceDeps): Express {
     const feed = feedOfPath(req.path);
     if (!feed) return next();
     const query = parseFeedQuery(req);
-    res.json(deps.feeds(feed).page(firstIdOf(query, deps.overlap()), query.batchSize));
+    const source = deps.feeds(feed);
+    // Past the end even an overlapping feed answers []: a collector stops on an empty page.
+    res.json(query.startId > source.lastEventId ? [] : source.page(firstIdOf(query, deps.overlap()), query.batchSize));
   });
   app.use((req, res) => sendError(res, 404, 'NotFound',
     `No Usage Service route ${req.method} ${req.path}; the feeds are ${Object.values(feedPaths).join(', ')}.`));
