@@ -1,6 +1,5 @@
 import express, { Express } from 'express';
 import { sendError } from '../contract/wap-error';
-import type { CallLog } from '../control/call-log';
 import { wapErrorHandler } from '../control/error-handler';
 import type { FaultInjector } from '../control/fault-injector';
 import { recordInbound } from '../control/record-inbound';
@@ -16,7 +15,6 @@ import { verificationRoutes } from './verification-routes';
 export interface AdminAppDeps extends AdminRouteDeps {
   token: string;
   faults: FaultInjector;
-  calls: CallLog;
 }
 
 /** The Admin API subset (sections 2 and 7) plus the emulator's own `/emulator` routes. */

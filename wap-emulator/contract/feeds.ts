@@ -12,9 +12,6 @@ export const feedPaths = {
 export type FeedName = keyof typeof feedPaths;
 export type BillingFeedName = Exclude<FeedName, 'usage'>;
 
-export const billingFeedNames: readonly BillingFeedName[] =
-  ['plans', 'planServices', 'planAddons', 'addons', 'subscriptions', 'subscriptionAddons'];
-
 /** Matches both `/billing/planAddons` and a lower-cased `/billing/planaddons`: .NET routing ignores case. */
 export function feedOfPath(path: string): FeedName | undefined {
   const lower = path.toLowerCase().replace(/\/+$/, '');

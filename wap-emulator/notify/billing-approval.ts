@@ -34,18 +34,21 @@ export class BillingApproval {
 
   async approve<E>(request: ApprovalRequest<E>): Promise<ApprovalOutcome> {
     const blocking = this.enabled().filter(isBlocking);
+    if (blocking.length === 0) return { approved: true, byBlockingSubscriber: false };
     const event = this.pendingEvent(request);
     for (const subscriber of blocking) {
       const result = await this.call(subscriber, request, event);
       if (failed(result)) return { approved: false, subscriber: subscriber.Name, status: result.status, error: result.error };
     }
-    return { approved: true, byBlockingSubscriber: blocking.length > 0 };
+    return { approved: true, byBlockingSubscriber: true };
   }
 
   /** Called after a commit; what optional subscribers answer changes nothing. */
   async inform<E>(request: ApprovalRequest<E>): Promise<void> {
+    const optional = this.enabled().filter(s => !isBlocking(s));
+    if (optional.length === 0) return;
     const event = { ...this.pendingEvent(request), State: UsageEventState.Approved };
-    for (const subscriber of this.enabled().filter(s => !isBlocking(s))) await this.call(subscriber, request, event);
+    for (const subscriber of optional) await this.call(subscriber, request, event);
   }
 
   private enabled(): NotificationSubscriber[] {
