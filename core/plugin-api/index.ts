@@ -7,3 +7,4 @@ export * from './plugin-manifest';
 export * from './plugin-context';
 export * from './meter-plugin';
 export * from './payment-connector';
+export * from './resource-mapping';

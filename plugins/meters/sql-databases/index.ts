@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import {
-  Aggregation, MeteringStatus,
-  type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type PluginContext, type WapUsageRecord,
+  Aggregation, MeteringStatus, meterResources, type ResourceMapping,
+  type MeterDefinition, type MeterPlugin, type MeteringResult, type PluginContext, type WapUsageRecord,
 } from '@wap-billing/plugin-api';
 
 /** Exact decimals whose `toString()` never switches to exponent notation. */
@@ -53,25 +53,12 @@ class SqlDatabasesMeterPlugin implements MeterPlugin {
   meter(record: WapUsageRecord): MeteringResult {
     const meters = this.byProvider.get(record.providerName.toLowerCase());
     if (!meters) return { status: MeteringStatus.NotApplicable };
-    const table = [
-      { meterId: meters.space.id, key: 'TotalAllottedSpace', convert: (mb: Exact) => mb.div(MB_PER_GB) },
-      { meterId: meters.databases.id, key: 'DatabaseCount', convert: (count: Exact) => count },
+    const table: ResourceMapping[] = [
+      { meterId: meters.space.id, key: 'TotalAllottedSpace', convert: (mb: string) => new Exact(mb).div(MB_PER_GB).toString() },
+      { meterId: meters.databases.id, key: 'DatabaseCount' },
     ];
-    const quantities: MeteredQuantity[] = [];
-    for (const m of table) {
-      const text = record.resources[m.key];
-      if (text === undefined) continue;
-      const value = parseExact(text);
-      if (!value) return { status: MeteringStatus.Invalid, reason: `Resources.${m.key} is not a decimal number: ${JSON.stringify(text)}` };
-      quantities.push({ meterId: m.meterId, quantity: m.convert(value).toString() });
-    }
-    return { status: MeteringStatus.Metered, quantities };
+    return meterResources(record, table);
   }
-}
-
-/** Plain decimal text as WAP sends it (`"1024"`); anything else is not a number to bill. */
-function parseExact(text: string): Exact | undefined {
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? new Exact(text.trim()) : undefined;
 }
 
 export function activate(context: PluginContext): MeterPlugin {

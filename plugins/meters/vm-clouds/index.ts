@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import {
-  Aggregation, MeteringStatus,
-  type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type PluginContext, type WapUsageRecord,
+  Aggregation, MeteringStatus, meterResources, type ResourceMapping,
+  type MeterDefinition, type MeterPlugin, type MeteringResult, type PluginContext, type WapUsageRecord,
 } from '@wap-billing/plugin-api';
 
 /** Exact decimals whose `toString()` never switches to exponent notation. */
@@ -29,23 +29,15 @@ export const VM_METERS = {
   count: { id: 'vm.count', displayName: 'Virtual machines', unit: 'VM', aggregation: Aggregation.UniqueCount },
 } as const satisfies Record<string, MeterDefinition>;
 
-interface ResourceMeter {
-  readonly meterId: string;
-  readonly key: string;
-  /** From WAP's unit to the meter's, exactly. */
-  readonly convert: (value: Exact) => Exact;
-}
-
 class VmCloudsMeterPlugin implements MeterPlugin {
-  private readonly table: readonly ResourceMeter[];
+  private readonly table: readonly ResourceMapping[];
 
   constructor(readonly id: string, settings: VmCloudsSettings) {
-    const same = (value: Exact) => value;
     this.table = [
-      { meterId: VM_METERS.runtimeHours.id, key: settings.runtimeHoursKey, convert: same },
-      { meterId: VM_METERS.coreHours.id, key: settings.cpuCountKey, convert: same },
-      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: mb => mb.div(MB_PER_GB) },
-      { meterId: VM_METERS.diskGbHours.id, key: settings.diskGbKey, convert: same },
+      { meterId: VM_METERS.runtimeHours.id, key: settings.runtimeHoursKey },
+      { meterId: VM_METERS.coreHours.id, key: settings.cpuCountKey },
+      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: (mb) => new Exact(mb).div(MB_PER_GB).toString() },
+      { meterId: VM_METERS.diskGbHours.id, key: settings.diskGbKey },
     ];
   }
 
@@ -55,23 +47,12 @@ class VmCloudsMeterPlugin implements MeterPlugin {
 
   meter(record: WapUsageRecord): MeteringResult {
     if (record.providerName.toLowerCase() !== PROVIDER) return { status: MeteringStatus.NotApplicable };
-    const quantities: MeteredQuantity[] = [];
-    for (const m of this.table) {
-      const text = record.resources[m.key];
-      if (text === undefined) continue;
-      const value = parseExact(text);
-      if (!value) return { status: MeteringStatus.Invalid, reason: `Resources.${m.key} is not a decimal number: ${JSON.stringify(text)}` };
-      quantities.push({ meterId: m.meterId, quantity: m.convert(value).toString() });
-    }
+    const result = meterResources(record, this.table);
+    if (result.status !== MeteringStatus.Metered) return result;
     // Every record naming a VM shows the VM existed in its interval, whatever it reports.
-    if (record.resourceId) quantities.push({ meterId: VM_METERS.count.id, quantity: '1' });
-    return { status: MeteringStatus.Metered, quantities };
+    if (!record.resourceId) return result;
+    return { status: MeteringStatus.Metered, quantities: [...result.quantities, { meterId: VM_METERS.count.id, quantity: '1' }] };
   }
-}
-
-/** Plain decimal text as WAP sends it (`"2"`, `"0.75"`); anything else is not a number to bill. */
-function parseExact(text: string): Exact | undefined {
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? new Exact(text.trim()) : undefined;
 }
 
 function readSettings(settings: Readonly<Record<string, unknown>>): VmCloudsSettings {

@@ -1,7 +1,7 @@
 import DecimalJs from 'decimal.js';
 import {
-  Aggregation, MeteringStatus,
-  type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type PluginContext, type WapUsageRecord,
+  Aggregation, MeteringStatus, meterResources, type ResourceMapping,
+  type MeterDefinition, type MeterPlugin, type MeteringResult, type PluginContext, type WapUsageRecord,
 } from '@wap-billing/plugin-api';
 
 /** Exact decimals whose `toString()` never switches to exponent notation. */
@@ -19,24 +19,17 @@ export const WEB_SITE_METERS = {
   requests: { id: 'websites.requests', displayName: 'Web site requests', unit: 'request', aggregation: Aggregation.Sum },
 } as const satisfies Record<string, MeterDefinition>;
 
-interface ResourceMeter {
-  readonly meterId: string;
-  readonly key: string;
-  /** From WAP's unit to the meter's, exactly. */
-  readonly convert: (value: Exact) => Exact;
-}
-
 class WebSitesMeterPlugin implements MeterPlugin {
-  private readonly table: readonly ResourceMeter[];
+  private readonly table: readonly ResourceMapping[];
 
   /** @param cpuTimeDivisor what turns WAP's CpuTime into seconds (1000 when it reports milliseconds). */
   constructor(readonly id: string, cpuTimeDivisor: Exact) {
-    const toGb = (bytes: Exact) => bytes.div(BYTES_PER_GB);
+    const toGb = (bytes: string) => new Exact(bytes).div(BYTES_PER_GB).toString();
     this.table = [
-      { meterId: WEB_SITE_METERS.cpuTime.id, key: 'CpuTime', convert: time => time.div(cpuTimeDivisor) },
+      { meterId: WEB_SITE_METERS.cpuTime.id, key: 'CpuTime', convert: (time) => new Exact(time).div(cpuTimeDivisor).toString() },
       { meterId: WEB_SITE_METERS.dataOut.id, key: 'BytesSent', convert: toGb },
       { meterId: WEB_SITE_METERS.dataIn.id, key: 'BytesReceived', convert: toGb },
-      { meterId: WEB_SITE_METERS.requests.id, key: 'Requests', convert: count => count },
+      { meterId: WEB_SITE_METERS.requests.id, key: 'Requests' },
     ];
   }
 
@@ -46,21 +39,8 @@ class WebSitesMeterPlugin implements MeterPlugin {
 
   meter(record: WapUsageRecord): MeteringResult {
     if (record.providerName.toLowerCase() !== PROVIDER) return { status: MeteringStatus.NotApplicable };
-    const quantities: MeteredQuantity[] = [];
-    for (const m of this.table) {
-      const text = record.resources[m.key];
-      if (text === undefined) continue;
-      const value = parseExact(text);
-      if (!value) return { status: MeteringStatus.Invalid, reason: `Resources.${m.key} is not a decimal number: ${JSON.stringify(text)}` };
-      quantities.push({ meterId: m.meterId, quantity: m.convert(value).toString() });
-    }
-    return { status: MeteringStatus.Metered, quantities };
+    return meterResources(record, this.table);
   }
-}
-
-/** Plain decimal text as WAP sends it (`"1048576"`); anything else is not a number to bill. */
-function parseExact(text: string): Exact | undefined {
-  return /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim()) ? new Exact(text.trim()) : undefined;
 }
 
 export function activate(context: PluginContext): MeterPlugin {

@@ -70,7 +70,7 @@ describe('dropping plugins into PLUGINS_DIR at run time', () => {
 
     const plugin = byId(await rescan(), 'meter.future');
     expect(plugin?.state).to.equal('failed');
-    expect(plugin?.error).to.equal('incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.0.0');
+    expect(plugin?.error).to.equal('incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.1.0');
     expect(server.container.get(MeterRegistry).meter('backup.stored-gb')).to.equal(undefined);
   });
 

@@ -30,7 +30,7 @@ describe('npx wap-billing plugins validate <folder>', () => {
     const dir = dropPlugin(temporaryPluginsDir(), 'future', meterManifest({ apiVersion: '^2.0.0' }), backupMeterSource);
     const result = await validate(dir);
     expect(result.code).to.equal(1);
-    expect(result.out).to.include('INVALID: incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.0.0');
+    expect(result.out).to.include('INVALID: incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.1.0');
   });
 
   it('exits 1 for a module that does not export activate', async () => {
