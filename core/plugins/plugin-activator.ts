@@ -49,6 +49,13 @@ export class PluginActivator {
     return { activated: checkShape(manifest, plugin), container };
   }
 
+  /** Gives a plugin the core built itself (a declarative meter) the same child container a coded one gets. */
+  adopt(manifest: PluginManifest, plugin: MeterPlugin): Activation {
+    const container = new Container({ parent: this.host });
+    container.bind<unknown>(ActivatedPlugin).toConstantValue(plugin);
+    return { activated: checkShape(manifest, plugin), container };
+  }
+
   private loadEntry(manifest: PluginManifest, folder: string): PluginEntry<unknown> {
     const main = path.resolve(folder, manifest.main);
     if (path.relative(folder, main).startsWith('..')) throw new PluginActivationError(`main '${manifest.main}' points outside the plugin folder`);

@@ -12,12 +12,16 @@ export interface PluginDirectories {
 
 export type PluginOrigin = 'folder' | 'package';
 
-/** A plugin manifest found on disk, not yet read or validated. */
+/** A plugin found on disk, not yet read or validated. */
 export interface PluginCandidate {
   readonly origin: PluginOrigin;
-  /** Absolute path of the plugin.json file. */
+  /** `module`: a plugin.json naming code to load; `declarative`: a `*.meter.json` document, no code. */
+  readonly format: 'module' | 'declarative';
+  /** Absolute path of the plugin.json or `*.meter.json` file. */
   readonly manifestPath: string;
 }
+
+const DECLARATIVE_METER = /\.meter\.json$/;
 
 /** The package.json field with which an npm package declares that it is a plugin. */
 export const PACKAGE_PLUGIN_FIELD = 'wap-billing-plugin';
@@ -25,10 +29,12 @@ export const PACKAGE_PLUGIN_FIELD = 'wap-billing-plugin';
 export async function discoverPlugins(directories: PluginDirectories): Promise<PluginCandidate[]> {
   const found: PluginCandidate[] = [];
   for (const folder of directories.folders) {
-    for (const manifestPath of await manifestsUnder(path.resolve(folder), 2)) found.push({ origin: 'folder', manifestPath });
+    for (const manifestPath of await manifestsUnder(path.resolve(folder), 2)) {
+      found.push({ origin: 'folder', format: DECLARATIVE_METER.test(manifestPath) ? 'declarative' : 'module', manifestPath });
+    }
   }
   for (const modules of directories.packageFolders) {
-    for (const manifestPath of await packageManifests(path.resolve(modules))) found.push({ origin: 'package', manifestPath });
+    for (const manifestPath of await packageManifests(path.resolve(modules))) found.push({ origin: 'package', format: 'module', manifestPath });
   }
   return found;
 }
@@ -36,11 +42,12 @@ export async function discoverPlugins(directories: PluginDirectories): Promise<P
 async function manifestsUnder(folder: string, depth: number): Promise<string[]> {
   const entries = await readDirectory(folder);
   if (entries.some((e) => e.isFile() && e.name === 'plugin.json')) return [path.join(folder, 'plugin.json')];
-  if (depth === 0) return [];
+  const declarative = entries.filter((e) => e.isFile() && DECLARATIVE_METER.test(e.name)).map((e) => path.join(folder, e.name));
+  if (depth === 0) return declarative.sort();
   const nested = await Promise.all(
     entries.filter((e) => e.isDirectory() && e.name !== 'node_modules').map((e) => manifestsUnder(path.join(folder, e.name), depth - 1)),
   );
-  return nested.flat().sort();
+  return [...declarative, ...nested.flat()].sort();
 }
 
 async function packageManifests(modules: string): Promise<string[]> {

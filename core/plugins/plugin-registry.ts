@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { inject, injectable } from 'inversify';
 import { Logger } from '../logging/logger';
-import { PluginKind, type PluginManifest } from '../plugin-api';
+import { PLUGIN_API_VERSION, PluginKind, type MeterPlugin, type PluginManifest } from '../plugin-api';
+import { createDeclarativeMeterPlugin } from '../usage/metering/declarative-meter-plugin';
 import type { Result } from '../shared/result';
 import { discoverPlugins, PluginDirectories, type PluginCandidate } from './plugin-discovery';
 import type { InstalledPlugin } from './installed-plugin';
-import { validateManifest } from './plugin-manifest-validator';
+import { validateManifest, type ManifestCheck } from './plugin-manifest-validator';
 import { validatePluginSettings } from './plugin-settings-validator';
 import { PluginStateStore } from './plugin-state-store';
 import { PluginActivator, messageOf, type Activation } from './plugin-activator';
@@ -15,8 +16,15 @@ import { PaymentConnectorRegistry } from './payment-connector-registry';
 
 interface Entry {
   info: InstalledPlugin;
-  manifest?: PluginManifest;
+  source?: PluginSource;
   activation?: Activation;
+}
+
+/** A validated plugin and how to activate it: load its module, or adopt the meter the core built from its document. */
+interface PluginSource {
+  readonly candidate: PluginCandidate;
+  readonly manifest: PluginManifest;
+  readonly declarative?: MeterPlugin;
 }
 
 export interface RescanSummary {
@@ -72,8 +80,8 @@ export class PluginRegistry {
   async configure(pluginId: string, settings: Record<string, unknown>): Promise<Result<InstalledPlugin, PluginChangeError>> {
     const entry = this.entries.get(pluginId);
     if (!entry) return { ok: false, error: 'plugin_not_found' };
-    if (entry.manifest) {
-      const check = validatePluginSettings(entry.manifest.settingsSchema, settings);
+    if (entry.source) {
+      const check = validatePluginSettings(entry.source.manifest.settingsSchema, settings);
       if (!check.ok) return { ok: false, error: 'plugin_invalid', message: check.reason };
     }
     return this.change(pluginId, (state) => ({ ...state, settings }));
@@ -88,7 +96,7 @@ export class PluginRegistry {
     const current = (await this.states.find(pluginId)) ?? { pluginId, enabled: true, settings: {} };
     await this.states.save(edit(current));
     this.deactivate(entry);
-    if (entry.manifest) await this.load(entry.info.origin, entry.info.location, entry.manifest);
+    if (entry.source) await this.load(entry.source);
     return { ok: true, value: this.entries.get(pluginId)!.info };
   }
 
@@ -114,7 +122,7 @@ export class PluginRegistry {
   /** Returns the id the candidate is known by, or undefined when it lost to an earlier plugin with its id. */
   private async consider(candidate: PluginCandidate, seen: Set<string>): Promise<string | undefined> {
     const parsed = await readManifest(candidate.manifestPath);
-    const check = parsed.ok ? validateManifest(parsed.value) : { ok: false as const, reason: parsed.reason };
+    const check: ManifestCheck & { declarative?: MeterPlugin } = !parsed.ok ? parsed : candidate.format === 'declarative' ? declarativeManifest(parsed.value) : validateManifest(parsed.value);
     const fallbackId = idOf(parsed.ok ? parsed.value : undefined) ?? path.basename(path.dirname(candidate.manifestPath));
     if (!check.ok) {
       if (seen.has(fallbackId)) return undefined;
@@ -128,31 +136,34 @@ export class PluginRegistry {
       return undefined;
     }
     const existing = this.entries.get(manifest.id);
-    const unchanged = existing?.manifest?.version === manifest.version && existing.info.location === candidate.manifestPath;
-    if (!unchanged || existing?.info.state === 'failed') await this.load(candidate.origin, candidate.manifestPath, manifest);
+    const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath;
+    if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative });
     return manifest.id;
   }
 
-  private async load(origin: PluginCandidate['origin'], manifestPath: string, manifest: PluginManifest): Promise<void> {
-    const base = describe(manifest, origin, manifestPath);
+  private async load(source: PluginSource): Promise<void> {
+    const { candidate, manifest } = source;
+    const base = describe(manifest, candidate.origin, candidate.manifestPath);
     const state = (await this.states.find(manifest.id)) ?? { pluginId: manifest.id, enabled: true, settings: {} };
     if (!state.enabled) {
-      this.replace(manifest.id, { info: { ...base, state: 'disabled' }, manifest });
+      this.replace(manifest.id, { info: { ...base, state: 'disabled' }, source });
       return;
     }
     const settings = validatePluginSettings(manifest.settingsSchema, state.settings);
     if (!settings.ok) {
-      this.replace(manifest.id, { info: { ...base, state: 'failed', error: settings.reason }, manifest });
+      this.replace(manifest.id, { info: { ...base, state: 'failed', error: settings.reason }, source });
       return;
     }
     try {
-      const activation = await this.activator.activate(manifest, manifestPath, settings.settings);
-      this.replace(manifest.id, { info: { ...base, state: 'enabled' }, manifest });
+      const activation = source.declarative
+        ? this.activator.adopt(manifest, source.declarative)
+        : await this.activator.activate(manifest, candidate.manifestPath, settings.settings);
+      this.replace(manifest.id, { info: { ...base, state: 'enabled' }, source });
       this.register(activation);
       this.entries.get(manifest.id)!.activation = activation;
     } catch (error) {
       this.logger.warn({ plugin: manifest.id, reason: messageOf(error) }, 'plugin failed');
-      this.replace(manifest.id, { info: { ...base, state: 'failed', error: messageOf(error) }, manifest });
+      this.replace(manifest.id, { info: { ...base, state: 'failed', error: messageOf(error) }, source });
     }
   }
 
@@ -184,6 +195,15 @@ async function readManifest(manifestPath: string): Promise<ManifestRead> {
   } catch (error) {
     return { ok: false, reason: `plugin.json is not readable JSON: ${messageOf(error)}` };
   }
+}
+
+/** A `*.meter.json` document stands for a meter plugin of its own: the core builds the plugin from it. */
+function declarativeManifest(document: unknown): ManifestCheck & { declarative?: MeterPlugin } {
+  const built = createDeclarativeMeterPlugin(document);
+  if (!built.ok) return { ok: false, reason: `invalid meter document: ${built.errors.map((e) => `${e.path} ${e.message}`).join('; ')}` };
+  const { id, version, displayName, description } = document as { id: string; version: string; displayName: string; description?: string };
+  const manifest: PluginManifest = { id, kind: PluginKind.Meter, version, apiVersion: PLUGIN_API_VERSION, main: '', displayName, description, settingsSchema: {} };
+  return { ok: true, manifest, declarative: built.value };
 }
 
 function idOf(candidate: unknown): string | undefined {

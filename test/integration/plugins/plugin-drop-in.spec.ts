@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { expect } from 'chai';
 import { MeterRegistry } from '../../../core/plugins/meter-registry';
 import { MeteringStatus, type WapUsageRecord } from '../../../core/plugin-api';
@@ -106,5 +108,27 @@ describe('dropping plugins into PLUGINS_DIR at run time', () => {
     const res = await fetch(`${server.url}/admin/plugins/meter.nope/enable`, { method: 'POST', headers: wapHeaders() });
     expect(res.status).to.equal(404);
     expect(await res.json()).to.deep.equal({ Code: 'PluginNotFound', Message: 'No plugin with that id is installed' });
+  });
+
+  it('turns a declarative *.meter.json dropped in at run time into a working meter, no code needed', async () => {
+    const document = {
+      id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
+      meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
+    };
+    writeFileSync(path.join(pluginsDir, 'servicebus.meter.json'), JSON.stringify(document));
+    writeFileSync(path.join(pluginsDir, 'broken.meter.json'), JSON.stringify({ ...document, id: 'meter.broken', meters: [{ ...document.meters[0], id: 'servicebus.x', divisor: '0' }] }));
+
+    const items = await rescan();
+    expect(byId(items, 'meter.servicebus')).to.include({ state: 'enabled', kind: 'meter', error: null });
+    expect(byId(items, 'meter.broken')?.state).to.equal('failed');
+    expect(byId(items, 'meter.broken')?.error).to.match(/^invalid meter document: meters\[0\]\.divisor/);
+    const plugin = server.container.get(MeterRegistry).active().find((p) => p.id === 'meter.servicebus')!;
+    const record: WapUsageRecord = {
+      eventId: '9', externalRecordId: null, resourceId: 'ns-1', providerName: 'servicebus', serviceType: null,
+      subscriptionId: 'a7319215-0000-0000-0000-000000000001', properties: null, resources: { MessageCount: '2500000' },
+      startTime: new Date('2025-03-01T00:00:00Z'), endTime: new Date('2025-03-01T01:00:00Z'),
+    };
+    // 2,500,000 messages / 1,000,000 = 2.5 million messages
+    expect(plugin.meter(record)).to.deep.equal({ status: MeteringStatus.Metered, quantities: [{ meterId: 'servicebus.messages', quantity: '2.5' }] });
   });
 });
