@@ -13,7 +13,7 @@ interface Phase {
 }
 
 const dist = path.join(__dirname, '..');
-const onceSpecs = ['unit', 'architecture', 'plugins', 'wap-emulator', 'browser'].map((d) => `${dist}/test/${d}/**/*.spec.js`);
+const onceSpecs = ['unit', 'architecture', 'plugins', 'clients', 'wap-emulator', 'browser'].map((d) => `${dist}/test/${d}/**/*.spec.js`);
 const backendSpecs = ['integration', 'scenarios'].map((d) => `${dist}/test/${d}/**/*.spec.js`);
 
 const phases: Phase[] = [
