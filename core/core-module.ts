@@ -1,7 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { CheckHealth } from './health/check-health';
 import { bindPersistence } from './persistence/bind-persistence';
-import { bindPlugins } from './plugins/bind-plugins';
+import { bindPlugins } from './plugin-host/bind-plugins';
 
 /**
  * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,

@@ -4,7 +4,7 @@ import type { Container } from 'inversify';
 import { Logger } from '../core/logging/logger';
 import { Database } from '../core/persistence/database';
 import { migrateToLatest } from '../core/persistence/migrator';
-import { PluginRegistry } from '../core/plugins/plugin-registry';
+import { PluginRegistry } from '../core/plugin-host/plugin-registry';
 import type { ResourceProviderSettings } from './config/settings';
 import { createContainer, type CompositionOverrides } from './composition-root';
 import { createApp } from './create-app';

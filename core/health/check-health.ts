@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Database } from '../persistence/database';
-import { PluginRegistry } from '../plugins/plugin-registry';
+import { PluginRegistry } from '../plugin-host/plugin-registry';
 
 export interface HealthReport {
   readonly healthy: boolean;

@@ -1,5 +1,5 @@
 import type { ContainerModuleLoadOptions } from 'inversify';
-import { PluginStateStore } from '../plugins/plugin-state-store';
+import { PluginStateStore } from '../plugin-host/plugin-state-store';
 import { Database, DatabaseSettings } from './database';
 import { SequelizePluginStateStore } from './stores/sequelize-plugin-state-store';
 

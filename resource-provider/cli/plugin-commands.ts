@@ -1,8 +1,8 @@
 import { Container } from 'inversify';
 import type { Command } from 'commander';
-import { PluginActivator } from '../../core/plugins/plugin-activator';
-import { checkPluginFolder } from '../../core/plugins/check-plugin-folder';
-import { PluginRegistry } from '../../core/plugins/plugin-registry';
+import { PluginActivator } from '../../core/plugin-host/plugin-activator';
+import { checkPluginFolder } from '../../core/plugin-host/check-plugin-folder';
+import { PluginRegistry } from '../../core/plugin-host/plugin-registry';
 import { SystemClock } from '../../core/time/clock';
 import { createLogger } from '../logging/create-logger';
 import { withMigratedContainer } from './with-container';

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
-import { PluginRegistry, type PluginChangeError } from '../../core/plugins/plugin-registry';
-import type { InstalledPlugin } from '../../core/plugins/installed-plugin';
+import { PluginRegistry, type PluginChangeError } from '../../core/plugin-host/plugin-registry';
+import type { InstalledPlugin } from '../../core/plugin-host/installed-plugin';
 import type { Result } from '../../core/shared/result';
 import type { RouteContribution } from '../http/route-contribution';
 import { HttpError } from '../http/wap-error';

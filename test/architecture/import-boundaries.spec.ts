@@ -23,10 +23,10 @@ describe('import boundaries of ARCHITECTURE.md', () => {
 
   it('catch a plugin that reaches into the core past the plugin API', () => {
     const root = fixture({
-      'plugins/meters/sneaky/index.ts': `import { MeterRegistry } from '../../../core/plugins/meter-registry';\nimport { Aggregation } from '@wap-billing/plugin-api';`,
+      'plugins/meters/sneaky/index.ts': `import { MeterRegistry } from '../../../core/plugin-host/meter-registry';\nimport { Aggregation } from '@wap-billing/plugin-api';`,
     });
     expect(violations(root)).to.deep.equal([
-      "plugins/meters/sneaky/index.ts: plugin imports ../../../core/plugins/meter-registry: only '@wap-billing/plugin-api' and its own folder are allowed",
+      "plugins/meters/sneaky/index.ts: plugin imports ../../../core/plugin-host/meter-registry: only '@wap-billing/plugin-api' and its own folder are allowed",
     ]);
   });
 

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { DataTypes, type Model, type ModelStatic } from 'sequelize';
 import { Clock } from '../../time/clock';
 import { Database } from '../database';
-import type { PluginState, PluginStateStore } from '../../plugins/plugin-state-store';
+import type { PluginState, PluginStateStore } from '../../plugin-host/plugin-state-store';
 
 interface PluginStateRow {
   plugin_id: string;

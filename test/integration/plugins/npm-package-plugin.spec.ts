@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { MeterRegistry } from '../../../core/plugins/meter-registry';
+import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
 import { backupMeterSource, dropPlugin, meterManifest, temporaryPluginsDir } from '../../support/plugin-folders';
 import { startTestServer, wapHeaders } from '../../support/test-server';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
-import { MeterRegistry } from '../../../core/plugins/meter-registry';
+import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
 import { MeteringStatus, type WapUsageRecord } from '../../../core/plugin-api';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
 import { backupMeterSource, dropPlugin, meterManifest, temporaryPluginsDir } from '../../support/plugin-folders';

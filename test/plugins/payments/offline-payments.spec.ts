@@ -3,9 +3,9 @@ import { expect } from 'chai';
 import pino from 'pino';
 import { Container } from 'inversify';
 import { AccountStanding, ChargeStatus, ConnectionStatus, PushStatus, type PaymentConnector } from '../../../core/plugin-api';
-import { PluginActivator } from '../../../core/plugins/plugin-activator';
-import { checkPluginFolder } from '../../../core/plugins/check-plugin-folder';
-import { validateManifest } from '../../../core/plugins/plugin-manifest-validator';
+import { PluginActivator } from '../../../core/plugin-host/plugin-activator';
+import { checkPluginFolder } from '../../../core/plugin-host/check-plugin-folder';
+import { validateManifest } from '../../../core/plugin-host/plugin-manifest-validator';
 import { ManualClock } from '../../../core/time/clock';
 
 const folder = path.join(__dirname, '..', '..', '..', 'plugins', 'payments', 'offline-payments');
