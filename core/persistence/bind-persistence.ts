@@ -1,7 +1,15 @@
 import type { ContainerModuleLoadOptions } from 'inversify';
 import { PluginStateStore } from '../plugins/plugin-state-store';
+import { ReprocessQuarantine } from '../usage/store/reprocess-quarantine';
+import { UsageQuery } from '../usage/store/usage-query';
+import { UsageStore } from '../usage/store/usage-store';
 import { Database, DatabaseSettings } from './database';
 import { SequelizePluginStateStore } from './stores/sequelize-plugin-state-store';
+import { SequelizeUsageQuarantine } from './stores/sequelize-usage-quarantine';
+import { SequelizeUsageQuery } from './stores/sequelize-usage-query';
+import { SequelizeUsageRollups } from './stores/sequelize-usage-rollups';
+import { SequelizeUsageStore } from './stores/sequelize-usage-store';
+import { SequelizeUsageWriter } from './stores/sequelize-usage-writer';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -9,4 +17,13 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
     .inSingletonScope();
   bind(SequelizePluginStateStore).toSelf().inSingletonScope();
   bind(PluginStateStore).toService(SequelizePluginStateStore);
+
+  bind(SequelizeUsageRollups).toSelf().inSingletonScope();
+  bind(SequelizeUsageWriter).toSelf().inSingletonScope();
+  bind(SequelizeUsageStore).toSelf().inSingletonScope();
+  bind(UsageStore).toService(SequelizeUsageStore);
+  bind(SequelizeUsageQuarantine).toSelf().inSingletonScope();
+  bind(ReprocessQuarantine).toService(SequelizeUsageQuarantine);
+  bind(SequelizeUsageQuery).toSelf().inSingletonScope();
+  bind(UsageQuery).toService(SequelizeUsageQuery);
 }
