@@ -69,29 +69,25 @@ export class SequelizeUsageRollups {
     await insertRows(sequelize, table, [...merged.values()].map(toRow), transaction);
   }
 
-  /** The stored rows among the changed keys: one statement per chunk of subscription × meter × resource. */
+  /**
+   * The stored rows that may share a key with the changes: every row of the changed subscriptions
+   * in the changed buckets, filtered by key in `apply`. A feed arrives in time order, so a page
+   * touches few buckets and this reads little more than it needs, in one statement per chunk.
+   */
   private async stored(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
-    const buckets = new Map<string, { change: RollupChange; starts: Date[] }>();
-    for (const c of changes) {
-      const key = `${c.subscriptionId}\u0000${c.meterId}\u0000${c.resourceId}`;
-      const group = buckets.get(key);
-      if (group) group.starts.push(c.bucketStart);
-      else buckets.set(key, { change: c, starts: [c.bucketStart] });
-    }
-    const conditions = [...buckets.values()].flatMap(({ change, starts }) =>
-      chunks(starts).map((s) =>
-        `(subscription_id = ${sequelize.escape(change.subscriptionId)} AND meter_id = ${sequelize.escape(change.meterId)}` +
-        ` AND resource_id = ${sequelize.escape(change.resourceId)} AND bucket_start IN ${sqlList(sequelize, s)})`,
-      ),
-    );
+    const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
+    const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].map((t) => new Date(t));
     const rows: StoredRollupRow[] = [];
-    for (const part of chunks(conditions, 100)) {
-      rows.push(...(await select<StoredRollupRow>(
-        sequelize,
-        `SELECT id, subscription_id, meter_id, resource_id, bucket_start, partial FROM ${table} WHERE ${part.join(' OR ')}`,
-        transaction,
-      )));
+    for (const someSubscriptions of chunks(subscriptions)) {
+      for (const someStarts of chunks(starts)) {
+        rows.push(...(await select<StoredRollupRow>(
+          sequelize,
+          `SELECT id, subscription_id, meter_id, resource_id, bucket_start, partial FROM ${table}
+           WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}`,
+          transaction,
+        )));
+      }
     }
     return rows;
   }
