@@ -8,7 +8,7 @@ import { meterRecords, type QuarantineEntry } from '../../usage/store/meter-reco
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import type { ReprocessOutcome, ReprocessQuarantine } from '../../usage/store/reprocess-quarantine';
 import { SequelizeUsageWriter } from './sequelize-usage-writer';
-import { readBigint, select } from './sequelize-usage-sql';
+import { bigintAsText, readBigint, select } from './sequelize-usage-sql';
 
 /** Records per transaction: a large quarantine is worked through in batches, each all or nothing. */
 const BATCH = 500;
@@ -69,7 +69,7 @@ export class SequelizeUsageQuarantine implements ReprocessQuarantine {
     const limit = this.database.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${BATCH} ROWS ONLY` : `LIMIT ${BATCH}`;
     return select<QuarantinedRow>(
       sequelize,
-      `SELECT q.feed, q.event_id, u.payload FROM quarantined_records q
+      `SELECT q.feed, ${bigintAsText(this.database.dialect, 'q.event_id', 'event_id')}, u.payload FROM quarantined_records q
        JOIN usage_records u ON u.feed = q.feed AND u.event_id = q.event_id
        WHERE q.released_at IS NULL ${where} ORDER BY q.feed, q.event_id ${limit}`,
       transaction,

@@ -9,7 +9,7 @@ import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupSpans } from '../../usage/store/rollup-spans';
 import type { MeterTotal, ResourceTotal, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { ROLLUP_TABLE } from './sequelize-usage-rollups';
-import { readBigint, readDate, select } from './sequelize-usage-sql';
+import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
 
 interface RollupRow {
   meter_id: string;
@@ -56,7 +56,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     // The rule of `countsIn`: a row overlaps the period, or is a reading taken inside it.
     const rows = await select<EvidenceRow>(
       this.database.sequelize,
-      `SELECT m.feed, m.event_id, m.start_time, m.end_time, m.quantity, u.payload
+      `SELECT m.feed, ${bigintAsText(this.database.dialect, 'm.event_id', 'event_id')}, m.start_time, m.end_time, m.quantity, u.payload
        FROM metered_usage m JOIN usage_records u ON u.feed = m.feed AND u.event_id = m.event_id
        WHERE m.subscription_id = :subscriptionId AND m.meter_id = :meterId AND m.resource_id = :resourceId
          AND m.start_time < :to AND (m.end_time > :from OR (m.end_time = m.start_time AND m.start_time >= :from))

@@ -1,4 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { DialectName } from '../database-url';
 
 /**
  * Rows per multi-row INSERT and values per IN list. SQL Server refuses more than 1000 rows in one
@@ -61,6 +62,14 @@ export async function select<T extends object>(
  */
 export function readDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * Selects a BIGINT column as exact text. node-sqlite3 hands integers over as JavaScript numbers,
+ * which lose digits beyond 2^53, and a .NET long EventId can be that large.
+ */
+export function bigintAsText(dialect: DialectName, column: string, alias: string): string {
+  return dialect === 'sqlite' ? `CAST(${column} AS TEXT) AS ${alias}` : `${column} AS ${alias}`;
 }
 
 /** A BIGINT as a decimal string: PostgreSQL and MariaDB already send text, SQLite a number. */

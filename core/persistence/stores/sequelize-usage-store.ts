@@ -8,7 +8,7 @@ import { meterRecords } from '../../usage/store/meter-records';
 import { eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { FIRST_START_ID, type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageWriter } from './sequelize-usage-writer';
-import { chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
+import { bigintAsText, chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
 
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
@@ -57,7 +57,7 @@ export class SequelizeUsageStore implements UsageStore {
 
   async watermark(feed: string): Promise<string> {
     const [row] = await select<{ next_start_id: string | number }>(
-      this.database.sequelize, 'SELECT next_start_id FROM feed_watermarks WHERE feed = :feed', undefined, { feed },
+      this.database.sequelize, `SELECT ${bigintAsText(this.database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, undefined, { feed },
     );
     return row ? readBigint(row.next_start_id) : FIRST_START_ID;
   }
@@ -70,7 +70,7 @@ export class SequelizeUsageStore implements UsageStore {
       const rows = await select<{ event_id: string | number }>(
         sequelize,
         // EventIds are checked digit strings; unquoted, MariaDB compares them as integers, not doubles.
-        `SELECT event_id FROM usage_records WHERE feed = :feed AND event_id IN (${ids.join(', ')})`,
+        `SELECT ${bigintAsText(this.database.dialect, 'event_id', 'event_id')} FROM usage_records WHERE feed = :feed AND event_id IN (${ids.join(', ')})`,
         transaction,
         { feed },
       );
@@ -83,7 +83,7 @@ export class SequelizeUsageStore implements UsageStore {
   private async advanceWatermark(feed: string, nextStartId: string, now: Date, transaction: Transaction): Promise<void> {
     const sequelize = this.database.sequelize;
     const [row] = await select<{ next_start_id: string | number }>(
-      sequelize, 'SELECT next_start_id FROM feed_watermarks WHERE feed = :feed', transaction, { feed },
+      sequelize, `SELECT ${bigintAsText(this.database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, transaction, { feed },
     );
     if (!row) {
       await insertRows(sequelize, 'feed_watermarks', [{

@@ -56,6 +56,13 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(String(row.quantity).replace(/0+$/, '')).to.equal('0.333333333333');
   });
 
+  it('recognises a replayed EventId beyond JavaScript\'s safe integers', async () => {
+    const page = { records: [wire(0, { EventId: '9223372036854775806' })], nextStartId: '9223372036854775807' };
+    await world.store.ingest('usage', page);
+    expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 0, duplicate: 1, metered: 0, quarantined: 0 });
+    expect(await world.store.watermark('usage')).to.equal('9223372036854775807');
+  });
+
   it('never moves the watermark back when an older page is replayed', async () => {
     await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
     await world.store.ingest('usage', { records: [wire(3)], nextStartId: '4' });
