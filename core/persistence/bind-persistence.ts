@@ -1,9 +1,17 @@
 import type { ContainerModuleLoadOptions } from 'inversify';
 import { LeaseStore } from '../leases/lease-store';
 import { PluginStateStore } from '../plugin-host/plugin-state-store';
+import { ReprocessQuarantine } from '../usage/store/reprocess-quarantine';
+import { UsageQuery } from '../usage/store/usage-query';
+import { UsageStore } from '../usage/store/usage-store';
 import { Database, DatabaseSettings } from './database';
 import { SequelizeLeaseStore } from './stores/sequelize-lease-store';
 import { SequelizePluginStateStore } from './stores/sequelize-plugin-state-store';
+import { SequelizeUsageQuarantine } from './stores/sequelize-usage-quarantine';
+import { SequelizeUsageQuery } from './stores/sequelize-usage-query';
+import { SequelizeUsageRollups } from './stores/sequelize-usage-rollups';
+import { SequelizeUsageStore } from './stores/sequelize-usage-store';
+import { SequelizeUsageWriter } from './stores/sequelize-usage-writer';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -13,4 +21,13 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(PluginStateStore).toService(SequelizePluginStateStore);
   bind(SequelizeLeaseStore).toSelf().inSingletonScope();
   bind(LeaseStore).toService(SequelizeLeaseStore);
+
+  bind(SequelizeUsageRollups).toSelf().inSingletonScope();
+  bind(SequelizeUsageWriter).toSelf().inSingletonScope();
+  bind(SequelizeUsageStore).toSelf().inSingletonScope();
+  bind(UsageStore).toService(SequelizeUsageStore);
+  bind(SequelizeUsageQuarantine).toSelf().inSingletonScope();
+  bind(ReprocessQuarantine).toService(SequelizeUsageQuarantine);
+  bind(SequelizeUsageQuery).toSelf().inSingletonScope();
+  bind(UsageQuery).toService(SequelizeUsageQuery);
 }

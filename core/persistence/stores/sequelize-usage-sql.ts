@@ -1,0 +1,78 @@
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { DialectName } from '../database-url';
+
+/**
+ * Rows per multi-row INSERT and values per IN list. SQL Server refuses more than 1000 rows in one
+ * VALUES list; Sequelize inlines the values, so no driver's parameter limit applies.
+ */
+export const CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Inserts rows with one multi-row INSERT per chunk; every row must have the columns of the first.
+ * Values go through Sequelize's own escaping (the same text `bulkInsert` would send), but each
+ * distinct date is formatted once: a page repeats a few bucket starts and record times thousands
+ * of times, and formatting them dominated the cost of a page.
+ */
+export async function insertRows(
+  sequelize: Sequelize,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  transaction: Transaction,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const queryInterface = sequelize.getQueryInterface();
+  const columns = Object.keys(rows[0]);
+  const head = `INSERT INTO ${queryInterface.quoteIdentifier(table)} (${columns.map((c) => queryInterface.quoteIdentifier(c)).join(', ')}) VALUES `;
+  const dates = new Map<number, string>();
+  const literal = (value: unknown): string => {
+    if (!(value instanceof Date)) return sequelize.escape(value as string);
+    let text = dates.get(value.getTime());
+    if (text === undefined) dates.set(value.getTime(), (text = sequelize.escape(value as unknown as string)));
+    return text;
+  };
+  for (const chunk of chunks(rows)) {
+    const values = chunk.map((row) => `(${columns.map((c) => literal(row[c])).join(', ')})`).join(', ');
+    await sequelize.query(head + values, { transaction });
+  }
+}
+
+/** A parenthesised, escaped list for `IN`: Sequelize's own escaping, so dates match what it wrote. */
+export function sqlList(sequelize: Sequelize, values: readonly unknown[]): string {
+  return `(${values.map((v) => sequelize.escape(v as string)).join(', ')})`;
+}
+
+export async function select<T extends object>(
+  sequelize: Sequelize,
+  sql: string,
+  transaction?: Transaction,
+  replacements?: Record<string, unknown>,
+): Promise<T[]> {
+  return sequelize.query<T>(sql, { type: QueryTypes.SELECT, transaction, replacements });
+}
+
+/**
+ * A DATE column as read back: a Date from PostgreSQL and MariaDB, text such as
+ * `2025-03-01 00:00:00.000 +00:00` from SQLite.
+ */
+export function readDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * Selects a BIGINT column as exact text. node-sqlite3 hands integers over as JavaScript numbers,
+ * which lose digits beyond 2^53, and a .NET long EventId can be that large.
+ */
+export function bigintAsText(dialect: DialectName, column: string, alias: string): string {
+  return dialect === 'sqlite' ? `CAST(${column} AS TEXT) AS ${alias}` : `${column} AS ${alias}`;
+}
+
+/** A BIGINT as a decimal string: PostgreSQL and MariaDB already send text, SQLite a number. */
+export function readBigint(value: string | number | bigint): string {
+  return String(value);
+}

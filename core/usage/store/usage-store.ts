@@ -1,0 +1,41 @@
+import type { RawUsageRecord } from './raw-usage-record';
+
+/** One page of a WAP feed as the collector pulled it. */
+export interface UsagePage {
+  readonly records: readonly RawUsageRecord[];
+  /** The `startId` to ask WAP for next: stored as the feed's watermark with the page. */
+  readonly nextStartId: string;
+}
+
+/** What one page changed. A page ingested twice reports every record as a duplicate the second time. */
+export interface IngestOutcome {
+  /** Records stored for the first time. */
+  readonly new: number;
+  /** Records already stored under the same (feed, EventId), or repeated within the page: skipped. */
+  readonly duplicate: number;
+  /** New records that became metered usage (a record may yield several usage rows, or none). */
+  readonly metered: number;
+  /** New records that no active meter could meter; kept, with the reason, until reprocessed. */
+  readonly quarantined: number;
+}
+
+/** The watermark of a feed never pulled: WAP's EventIds start at 1, so 0 asks for everything. */
+export const FIRST_START_ID = '0';
+
+/**
+ * Raw WAP usage records, the metered usage made of them, its rollups and each feed's watermark.
+ * One writer at a time: the collector holds the lease (see the `leases` table).
+ */
+export const UsageStore = Symbol('UsageStore');
+export interface UsageStore {
+  /**
+   * Stores a page in one transaction: new records, their metered usage or quarantine, the hourly
+   * and daily rollups, and the watermark. A failure leaves nothing of the page behind; a page
+   * stored twice changes nothing the second time (records are unique by feed and EventId). The
+   * watermark only moves forward. A record without a whole-number EventId is a TypeError, and
+   * nothing of the page is stored.
+   */
+  ingest(feed: string, page: UsagePage): Promise<IngestOutcome>;
+  /** The `startId` to pull `feed` from next; `FIRST_START_ID` for a feed never pulled. */
+  watermark(feed: string): Promise<string>;
+}

@@ -1,0 +1,120 @@
+import { expect } from 'chai';
+import * as sinon from 'sinon';
+import { QueryTypes } from 'sequelize';
+import { testBackend } from '../../support/test-database';
+import { SUBSCRIPTION, declarativeMeter, sqlDatabases, startUsageWorld, wire, type UsageWorld } from './usage-world';
+
+describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
+  let world: UsageWorld;
+  beforeEach(async () => {
+    world = await startUsageWorld([await sqlDatabases(), declarativeMeter('test.thirds', 'thirdsprovider', 'Value', { divisor: '3' })]);
+  });
+  afterEach(async () => {
+    sinon.restore();
+    await world.close();
+  });
+
+  it('starts a feed never pulled at startId 0', async () => {
+    expect(await world.store.watermark('usage')).to.equal('0');
+  });
+
+  it('stores each record of a page once when the page arrives twice', async () => {
+    const page = { records: [wire(1), wire(2), wire(3)], nextStartId: '4' };
+    expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 3, duplicate: 0, metered: 3, quarantined: 0 });
+    expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 0, duplicate: 3, metered: 0, quarantined: 0 });
+    expect(await world.count('usage_records')).to.equal(3);
+    // each MySQL record yields allotted space and a database count
+    expect(await world.count('metered_usage')).to.equal(6);
+    expect(await world.store.watermark('usage')).to.equal('4');
+  });
+
+  it('counts a record repeated across two pages (or within one) once', async () => {
+    await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
+    const outcome = await world.store.ingest('usage', { records: [wire(2), wire(3), wire(3)], nextStartId: '4' });
+    expect(outcome).to.deep.equal({ new: 1, duplicate: 2, metered: 1, quarantined: 0 });
+    expect(await world.count('usage_records')).to.equal(3);
+    expect(await world.count('metered_usage', "meter_id = 'mysql.databases'")).to.equal(3);
+    const totals = await world.query.totals(SUBSCRIPTION, { from: new Date('2025-03-10T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') });
+    // three one-hour records of 1024 MB: 3 × 1 GB × 1 h
+    expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('3');
+  });
+
+  it('keeps the same EventId of two feeds apart', async () => {
+    await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
+    expect(await world.store.ingest('usage-b', { records: [wire(1)], nextStartId: '2' })).to.include({ new: 1, duplicate: 0 });
+  });
+
+  it('stores the record exactly as received and the quantity rounded to 12 places', async () => {
+    const record = wire(1, { ProviderName: 'thirdsprovider', Resources: { Value: '1' }, Properties: { Region: 'west' } });
+    await world.store.ingest('usage', { records: [record], nextStartId: '2' });
+    const [row] = await world.database.sequelize.query<{ payload: string; quantity: string }>(
+      `SELECT u.payload, m.quantity FROM usage_records u JOIN metered_usage m ON m.feed = u.feed AND m.event_id = u.event_id`,
+      { type: QueryTypes.SELECT },
+    );
+    expect(JSON.parse(row.payload)).to.deep.equal(record);
+    // 1 ÷ 3 = 0.333…, kept to 12 places, half-up
+    expect(String(row.quantity).replace(/0+$/, '')).to.equal('0.333333333333');
+  });
+
+  it('recognises a replayed EventId beyond JavaScript\'s safe integers', async () => {
+    const page = { records: [wire(0, { EventId: '9223372036854775806' })], nextStartId: '9223372036854775807' };
+    await world.store.ingest('usage', page);
+    expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 0, duplicate: 1, metered: 0, quarantined: 0 });
+    expect(await world.store.watermark('usage')).to.equal('9223372036854775807');
+  });
+
+  it('never moves the watermark back when an older page is replayed', async () => {
+    await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
+    await world.store.ingest('usage', { records: [wire(3)], nextStartId: '4' });
+    await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
+    expect(await world.store.watermark('usage')).to.equal('4');
+  });
+
+  it('refuses a page with a record that has no EventId, storing nothing of it', async () => {
+    const page = { records: [wire(1), wire(0, { EventId: 'x' })], nextStartId: '3' };
+    let error: unknown;
+    await world.store.ingest('usage', page).catch((e: unknown) => { error = e; });
+    expect(error).to.be.instanceOf(TypeError);
+    expect(await world.count('usage_records')).to.equal(0);
+  });
+
+  it('leaves no record, usage or rollup and the old watermark when the rollup write fails, and a retry succeeds', async () => {
+    await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
+    const add = sinon.stub(world.rollups, 'add');
+    add.onFirstCall().rejects(new Error('disk full'));
+    add.callThrough();
+    const page = { records: [wire(2), wire(3), wire(4, { ProviderName: 'nobody' })], nextStartId: '5' };
+
+    let error: unknown;
+    await world.store.ingest('usage', page).catch((e: unknown) => { error = e; });
+    expect((error as Error).message).to.equal('disk full');
+    expect(await world.count('usage_records')).to.equal(1);
+    expect(await world.count('metered_usage')).to.equal(2);
+    expect(await world.count('quarantined_records')).to.equal(0);
+    expect(await world.count('usage_rollups_hourly')).to.equal(2);
+    expect(await world.store.watermark('usage')).to.equal('2');
+
+    expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 3, duplicate: 0, metered: 2, quarantined: 1 });
+    expect(await world.count('usage_records')).to.equal(4);
+    expect(await world.count('metered_usage')).to.equal(6);
+    expect(await world.store.watermark('usage')).to.equal('5');
+    const [total] = (await world.query.totals(SUBSCRIPTION, {
+      from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z'),
+    })).filter((t) => t.meterId === 'mysql.allotted-space');
+    // records 1, 2 and 3, each 1 GB for one hour, the failed attempt counted nowhere
+    expect(total.quantity).to.equal('3');
+  });
+
+  it('ingests a large page with a few statements, not one per record', async function () {
+    this.timeout(60_000);
+    const records = Array.from({ length: 2000 }, (_, i) => wire(i + 1, {
+      ResourceId: `db-${i % 50}`,
+      StartTime: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:00:00`,
+      EndTime: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T${String(i % 24).padStart(2, '0')}:30:00`,
+    }));
+    const spy = sinon.spy(world.database.sequelize, 'query');
+    expect(await world.store.ingest('usage', { records, nextStartId: '2001' })).to.deep.equal({ new: 2000, duplicate: 0, metered: 2000, quarantined: 0 });
+    expect(spy.callCount).to.be.below(60);
+    expect(await world.count('metered_usage')).to.equal(4000);
+  });
+});

@@ -1,0 +1,46 @@
+import { expect } from 'chai';
+import type { Database } from '../../../core/persistence/database';
+import { SequelizeUsageQuarantine } from '../../../core/persistence/stores/sequelize-usage-quarantine';
+import { SequelizeUsageQuery } from '../../../core/persistence/stores/sequelize-usage-query';
+import { SequelizeUsageRollups } from '../../../core/persistence/stores/sequelize-usage-rollups';
+import { SequelizeUsageStore } from '../../../core/persistence/stores/sequelize-usage-store';
+import { SequelizeUsageWriter } from '../../../core/persistence/stores/sequelize-usage-writer';
+import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
+import { ManualClock } from '../../../core/time/clock';
+import { recordingMssql } from '../../support/recording-mssql';
+import { SUBSCRIPTION, sqlDatabases, wire } from './usage-world';
+
+// SQL Server cannot run here: the statements the usage store would send are recorded and read.
+describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
+  let statements: string[];
+  before(async () => {
+    const recording = recordingMssql();
+    // No connection to open a transaction on; the callback runs with a stand-in.
+    (recording.sequelize as unknown as { transaction: (fn: (t: object) => unknown) => unknown }).transaction = (fn) => fn({});
+    const database = { sequelize: recording.sequelize, dialect: 'mssql' } as Database;
+    const meters = new MeterRegistry([await sqlDatabases()]);
+    const clock = new ManualClock('2025-04-02T00:00:00Z');
+    const writer = new SequelizeUsageWriter(database, new SequelizeUsageRollups(database, meters));
+    await new SequelizeUsageStore(database, meters, writer, clock).ingest('usage', { records: [wire(1), wire(2, { ProviderName: 'nobody' })], nextStartId: '3' });
+    await new SequelizeUsageQuarantine(database, meters, writer, clock).reprocess();
+    const query = new SequelizeUsageQuery(database, meters);
+    const march = { from: new Date('2025-02-28T22:00:00Z'), to: new Date('2025-03-31T22:00:00Z') };
+    await query.totals(SUBSCRIPTION, march);
+    await query.records(SUBSCRIPTION, 'mysql.databases', 'db-1', march);
+    statements = recording.statements;
+  });
+
+  it('quotes with brackets, writes Unicode literals and pages without LIMIT', () => {
+    const sql = statements.join('\n');
+    expect(sql).not.to.match(/`|\bLIMIT\b/);
+    expect(sql).to.include('OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY');
+    expect(statements.find((s) => s.startsWith('INSERT INTO [usage_rollups_hourly]'))).to.include(`N'${SUBSCRIPTION}'`);
+  });
+
+  it('writes quantities as exact decimal text, never through a float', () => {
+    const insert = statements.find((s) => s.startsWith('INSERT INTO [metered_usage]'));
+    // 1024 MB ÷ 1024 = 1 GB; one database
+    expect(insert).to.match(/N'mysql\.allotted-space', N'db-1', '[^']+', '[^']+', N'1'\)/);
+    expect(statements.join('\n')).not.to.match(/\b(FLOAT|REAL|DOUBLE)\b/i);
+  });
+});

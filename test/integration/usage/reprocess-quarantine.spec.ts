@@ -1,0 +1,57 @@
+import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
+import { testBackend } from '../../support/test-database';
+import { SUBSCRIPTION, declarativeMeter, sqlDatabases, startUsageWorld, wire, type UsageWorld } from './usage-world';
+
+const MARCH = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
+
+describe(`quarantine and its reprocessing on ${testBackend()}`, () => {
+  let world: UsageWorld;
+  beforeEach(async () => {
+    world = await startUsageWorld([await sqlDatabases()]);
+  });
+  afterEach(() => world.close());
+
+  const serviceBus = (eventId: number, messages: string) =>
+    wire(eventId, { ProviderName: 'servicebus', ResourceId: 'ns-1', Resources: { MessageCount: messages } });
+
+  it('quarantines a record of a provider no meter knows, with the reason, and keeps the record', async () => {
+    const outcome = await world.store.ingest('usage', { records: [wire(1), serviceBus(2, '40')], nextStartId: '3' });
+    expect(outcome).to.deep.equal({ new: 2, duplicate: 0, metered: 1, quarantined: 1 });
+    const rows = await world.database.sequelize.query<{ event_id: string | number; reason: string; released_at: unknown }>(
+      'SELECT event_id, reason, released_at FROM quarantined_records', { type: QueryTypes.SELECT },
+    );
+    expect(rows.map((r) => [String(r.event_id), r.reason, r.released_at])).to.deep.equal([
+      ['2', 'unclaimed: no enabled meter plugin meters provider "servicebus" (service type "Default")', null],
+    ]);
+    expect(await world.count('usage_records')).to.equal(2);
+  });
+
+  it('quarantines a record that ends before it starts', async () => {
+    await world.store.ingest('usage', { records: [wire(1, { StartTime: '2025-03-10T11:00:00', EndTime: '2025-03-10T10:00:00' })], nextStartId: '2' });
+    expect(await world.count('quarantined_records', "reason LIKE 'bad_interval:%'")).to.equal(1);
+  });
+
+  it('meters a quarantined record once after its meter is added, however often reprocessing runs', async () => {
+    await world.store.ingest('usage', { records: [wire(1), serviceBus(2, '40'), serviceBus(3, '2.5')], nextStartId: '4' });
+    expect(await world.reprocess.reprocess()).to.deep.equal({ examined: 2, released: 0, stillQuarantined: 2 });
+
+    world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
+    expect(await world.reprocess.reprocess()).to.deep.equal({ examined: 2, released: 2, stillQuarantined: 0 });
+    expect(await world.reprocess.reprocess()).to.deep.equal({ examined: 0, released: 0, stillQuarantined: 0 });
+
+    expect(await world.count('metered_usage', "meter_id = 'servicebus.messages'")).to.equal(2);
+    expect(await world.count('quarantined_records', 'released_at IS NULL')).to.equal(0);
+    const totals = await world.query.totals(SUBSCRIPTION, MARCH);
+    // 40 + 2.5 messages, counted once though reprocessing ran three times
+    expect(totals.find((t) => t.meterId === 'servicebus.messages')?.quantity).to.equal('42.5');
+  });
+
+  it('keeps the newest reason for a record that still fails', async () => {
+    await world.store.ingest('usage', { records: [serviceBus(1, 'lots')], nextStartId: '2' });
+    world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
+    expect(await world.reprocess.reprocess()).to.deep.equal({ examined: 1, released: 0, stillQuarantined: 1 });
+    const [row] = await world.database.sequelize.query<{ reason: string }>('SELECT reason FROM quarantined_records', { type: QueryTypes.SELECT });
+    expect(row.reason).to.equal('invalid: Resources.MessageCount is not a decimal number: "lots"');
+  });
+});
