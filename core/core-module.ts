@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { CheckHealth } from './health/check-health';
 import { bindPersistence } from './persistence/bind-persistence';
 import { bindPlugins } from './plugin-host/bind-plugins';
+import { bindUsage } from './usage/bind-usage';
 
 /**
  * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,
@@ -10,5 +11,6 @@ import { bindPlugins } from './plugin-host/bind-plugins';
 export const coreModule = new ContainerModule(({ bind }) => {
   bindPersistence(bind);
   bindPlugins(bind);
+  bindUsage(bind);
   bind(CheckHealth).toSelf().inSingletonScope();
 });

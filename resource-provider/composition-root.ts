@@ -6,11 +6,9 @@ import { DatabaseSettings } from '../core/persistence/database';
 import { PluginHostContainer } from '../core/plugin-host/plugin-activator';
 import { PluginDirectories } from '../core/plugin-host/plugin-discovery';
 import { Clock, SystemClock } from '../core/time/clock';
-import type { ResourceProviderSettings } from './config/settings';
+import { ResourceProviderSettings } from './config/settings';
 import { createLogger } from './logging/create-logger';
 import { resourceProviderModule } from './resource-provider-module';
-
-export const Settings = Symbol('ResourceProviderSettings');
 
 /** The compiled built-in plugins (`dist/plugins`), beside this package's output. */
 export const BUILT_IN_PLUGINS_DIR = path.join(__dirname, '..', 'plugins');
@@ -28,7 +26,7 @@ export interface CompositionOverrides {
 export function createContainer(settings: ResourceProviderSettings, overrides: CompositionOverrides = {}): Container {
   const container = new Container();
   container.bind(PluginHostContainer).toConstantValue(container);
-  container.bind(Settings).toConstantValue(settings);
+  container.bind(ResourceProviderSettings).toConstantValue(settings);
   container.bind(DatabaseSettings).toConstantValue({ url: settings.databaseUrl });
   container.bind(PluginDirectories).toConstantValue({
     folders: [overrides.builtInPluginsDir ?? BUILT_IN_PLUGINS_DIR, ...settings.pluginsDirs],

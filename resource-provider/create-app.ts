@@ -1,8 +1,7 @@
 import express, { Router } from 'express';
 import type { Container } from 'inversify';
 import { Logger } from '../core/logging/logger';
-import type { ResourceProviderSettings } from './config/settings';
-import { Settings } from './composition-root';
+import { ResourceProviderSettings } from './config/settings';
 import { basicAuth } from './http/basic-auth';
 import { requestLogging } from './http/request-logging';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
@@ -13,7 +12,7 @@ export const BODY_LIMIT = '1mb';
 
 /** Mounts every route contribution: public ones first, then the rest behind WAP's Basic credentials. */
 export function createApp(container: Container): express.Express {
-  const settings = container.get<ResourceProviderSettings>(Settings);
+  const settings = container.get<ResourceProviderSettings>(ResourceProviderSettings);
   const logger = container.get<Logger>(Logger);
   const app = express();
   app.disable('x-powered-by');

@@ -1,11 +1,37 @@
+import * as os from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { ContainerModule } from 'inversify';
+import { ResourceProviderSettings } from './config/settings';
+import { CollectFeeds } from './collector/collect-feeds';
+import { CollectorScheduler } from './collector/collector-scheduler';
+import { CollectorSettings } from './collector/collector-settings';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
+import { CollectorRoutes } from './routes/collector-routes';
 import { HealthRoutes } from './routes/health-routes';
 import { PluginRoutes } from './routes/plugin-routes';
+import { UsageFeedReader, UsageServiceClient } from './wap/usage-service-client';
 
 export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(HealthRoutes).toSelf().inSingletonScope();
   bind(PublicRouteContribution).toService(HealthRoutes);
   bind(PluginRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(PluginRoutes);
+
+  bind(UsageFeedReader)
+    .toDynamicValue((ctx): UsageFeedReader => {
+      const settings = ctx.get<ResourceProviderSettings>(ResourceProviderSettings);
+      if (!settings.wapUsage) return { page: () => Promise.reject(new Error('WAP_USAGE_URL is not configured: there is no Usage Service to collect from')) };
+      return new UsageServiceClient({ ...settings.wapUsage, ...settings.wapTls, timeoutMs: 30_000, retry: { retries: 4, initialDelayMs: settings.collector.retryDelayMs } });
+    })
+    .inSingletonScope();
+  bind(CollectorSettings)
+    .toDynamicValue((ctx) => {
+      const { collector } = ctx.get<ResourceProviderSettings>(ResourceProviderSettings);
+      return { batchSize: collector.batchSize, intervalMs: collector.intervalSeconds * 1000, leaseTtlMs: 120_000, instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` };
+    })
+    .inSingletonScope();
+  bind(CollectFeeds).toSelf().inSingletonScope();
+  bind(CollectorScheduler).toSelf().inSingletonScope();
+  bind(CollectorRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(CollectorRoutes);
 });

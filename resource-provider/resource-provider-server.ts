@@ -8,6 +8,7 @@ import { PluginRegistry } from '../core/plugin-host/plugin-registry';
 import type { ResourceProviderSettings } from './config/settings';
 import { createContainer, type CompositionOverrides } from './composition-root';
 import { createApp } from './create-app';
+import { CollectorScheduler } from './collector/collector-scheduler';
 
 export interface RunningServer {
   readonly url: string;
@@ -24,12 +25,15 @@ export async function startServer(settings: ResourceProviderSettings, overrides:
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   await container.get(PluginRegistry).rescan();
   const server = await listen(createApp(container), settings.port);
+  const scheduler = container.get(CollectorScheduler);
+  if (settings.wapUsage && settings.collector.intervalSeconds > 0) scheduler.start();
   const { port } = server.address() as AddressInfo;
   logger.info({ port, database: database.dialect }, 'resource provider listening');
   return {
     url: `http://127.0.0.1:${port}`,
     container,
     async close() {
+      await scheduler.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

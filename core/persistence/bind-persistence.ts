@@ -1,10 +1,12 @@
 import type { ContainerModuleLoadOptions } from 'inversify';
 import { LeaseStore } from '../leases/lease-store';
+import { FeedStatusStore } from '../usage/collection/feed-status-store';
 import { PluginStateStore } from '../plugin-host/plugin-state-store';
 import { ReprocessQuarantine } from '../usage/store/reprocess-quarantine';
 import { UsageQuery } from '../usage/store/usage-query';
 import { UsageStore } from '../usage/store/usage-store';
 import { Database, DatabaseSettings } from './database';
+import { SequelizeFeedStatusStore } from './stores/sequelize-feed-status-store';
 import { SequelizeLeaseStore } from './stores/sequelize-lease-store';
 import { SequelizePluginStateStore } from './stores/sequelize-plugin-state-store';
 import { SequelizeUsageQuarantine } from './stores/sequelize-usage-quarantine';
@@ -30,4 +32,7 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(ReprocessQuarantine).toService(SequelizeUsageQuarantine);
   bind(SequelizeUsageQuery).toSelf().inSingletonScope();
   bind(UsageQuery).toService(SequelizeUsageQuery);
+
+  bind(SequelizeFeedStatusStore).toSelf().inSingletonScope();
+  bind(FeedStatusStore).toService(SequelizeFeedStatusStore);
 }

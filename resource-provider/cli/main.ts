@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { Database } from '../../core/persistence/database';
 import { umzugFor } from '../../core/persistence/migrator';
+import { addCollectCommand } from './collect-command';
 import { addPluginCommands } from './plugin-commands';
 import { withMigratedContainer } from './with-container';
 
@@ -18,6 +19,7 @@ program
   );
 
 addPluginCommands(program);
+addCollectCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -36,6 +36,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       { WAP_USAGE_USERNAME: source.WAP_USAGE_USERNAME, WAP_USAGE_PASSWORD: source.WAP_USAGE_PASSWORD },
       (url, s) => ({ url, username: s.WAP_USAGE_USERNAME, password: s.WAP_USAGE_PASSWORD }),
     ),
+    wapTls: wapTls(source.WAP_CA_FILE, source.WAP_TLS_INSECURE, cwd),
+    collector: {
+      intervalSeconds: wholeNumber('COLLECT_INTERVAL_SECONDS', source.COLLECT_INTERVAL_SECONDS, 60, 0, 86_400),
+      batchSize: wholeNumber('COLLECT_BATCH_SIZE', source.COLLECT_BATCH_SIZE, 500, 1, 10_000),
+      retryDelayMs: wholeNumber('COLLECT_RETRY_DELAY_MS', source.COLLECT_RETRY_DELAY_MS, 500, 1, 60_000),
+    },
     logLevel: logLevel(source.LOG_LEVEL),
   };
 }
@@ -57,10 +63,26 @@ function definedOnly(env: NodeJS.ProcessEnv): Source {
 }
 
 function port(value: string | undefined): number {
-  if (value === undefined) return 30030;
+  return wholeNumber('PORT', value, 30030, 1, 65535);
+}
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1 || n > 65535) throw new ConfigurationError(`PORT must be a whole number from 1 to 65535 (got '${value}')`);
+  if (!/^\d+$/.test(value) || n < min || n > max) throw new ConfigurationError(`${name} must be a whole number from ${min} to ${max} (got '${value}')`);
   return n;
+}
+
+function wapTls(caFile: string | undefined, insecure: string | undefined, cwd: string): ResourceProviderSettings['wapTls'] {
+  if (insecure !== undefined && insecure !== 'true' && insecure !== 'false') {
+    throw new ConfigurationError(`WAP_TLS_INSECURE must be true or false (got '${insecure}')`);
+  }
+  if (!caFile) return { rejectUnauthorized: insecure !== 'true' };
+  try {
+    return { ca: fs.readFileSync(path.resolve(cwd, caFile), 'utf8'), rejectUnauthorized: insecure !== 'true' };
+  } catch (error) {
+    throw new ConfigurationError(`WAP_CA_FILE: cannot read ${caFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 function pluginsDirs(value: string | undefined, cwd: string): string[] {

@@ -1,4 +1,5 @@
 /** Everything the resource provider needs to know at start, validated (see `loadSettings`). */
+export const ResourceProviderSettings = Symbol('ResourceProviderSettings');
 export interface ResourceProviderSettings {
   readonly port: number;
   readonly databaseUrl: string;
@@ -9,6 +10,10 @@ export interface ResourceProviderSettings {
   readonly rpPassword: string;
   readonly wapAdmin?: { readonly url: string; readonly token: string };
   readonly wapUsage?: { readonly url: string; readonly username: string; readonly password: string };
+  /** Trust for WAP's HTTPS endpoints (WAP installs self-signed certificates by default). */
+  readonly wapTls: { readonly ca?: string; readonly rejectUnauthorized: boolean };
+  /** `intervalSeconds` 0 turns scheduled collection off (`wap-billing collect` still runs it once). */
+  readonly collector: { readonly intervalSeconds: number; readonly batchSize: number; readonly retryDelayMs: number };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

@@ -33,15 +33,21 @@ export class UsageServiceError extends Error {
 /** A server-side failure (5xx): worth another try after a pause. */
 class UsageServiceUnavailable extends UsageServiceError {}
 
+/** Reads pages of WAP's Usage Service feeds: the collector's only view of WAP. */
+export const UsageFeedReader = Symbol('UsageFeedReader');
+export interface UsageFeedReader {
+  /** The records with `EventId >= startId`, in id order, at most `batchSize` of them; `[]` past the end. */
+  page(feed: UsageFeed, startId: string, batchSize: number): Promise<unknown[]>;
+}
+
 /** Reads pages of the Usage Service feeds, with Basic auth, timeouts and retries with backoff on 5xx and network errors. */
-export class UsageServiceClient {
+export class UsageServiceClient implements UsageFeedReader {
   private readonly authorization: string;
 
   constructor(private readonly settings: UsageServiceSettings) {
     this.authorization = `Basic ${Buffer.from(`${settings.username}:${settings.password}`).toString('base64')}`;
   }
 
-  /** The records with `EventId >= startId`, in id order, at most `batchSize` of them; `[]` past the end. */
   async page(feed: UsageFeed, startId: string, batchSize: number): Promise<unknown[]> {
     const url = new URL(USAGE_FEEDS[feed].slice(1), this.settings.url.endsWith('/') ? this.settings.url : `${this.settings.url}/`);
     url.searchParams.set('startId', startId);

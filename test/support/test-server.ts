@@ -8,7 +8,16 @@ export const RP_USERNAME = 'wapcaller';
 export const RP_PASSWORD = 'correct horse battery staple';
 
 export function rpSettings(overrides: Partial<ResourceProviderSettings> & { databaseUrl: string }): ResourceProviderSettings {
-  return { port: 0, pluginsDirs: [], rpUsername: RP_USERNAME, rpPassword: RP_PASSWORD, logLevel: 'silent', ...overrides };
+  return {
+    port: 0,
+    pluginsDirs: [],
+    rpUsername: RP_USERNAME,
+    rpPassword: RP_PASSWORD,
+    logLevel: 'silent',
+    wapTls: { rejectUnauthorized: true },
+    collector: { intervalSeconds: 0, batchSize: 100, retryDelayMs: 1 },
+    ...overrides,
+  };
 }
 
 /** A real resource provider on an ephemeral port and a fresh database of the backend under test. */

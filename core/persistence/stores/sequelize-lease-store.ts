@@ -44,7 +44,11 @@ export class SequelizeLeaseStore implements LeaseStore {
       { holder, expires_at: expiresAt },
       { where: { name, [Op.or]: [{ holder }, { expires_at: { [Op.lt]: now } }] } },
     );
-    return updated === 1;
+    if (updated === 1) return true;
+    // MariaDB counts changed rows, not matched ones: a renewal within the same second of its
+    // DATETIME column changes nothing and reports 0, though the holder still has the lease.
+    const row = await this.leases.findByPk(name);
+    return row?.get('holder') === holder && (row.get('expires_at') as Date) >= now;
   }
 
   async release(name: string, holder: string): Promise<void> {

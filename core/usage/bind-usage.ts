@@ -1,0 +1,8 @@
+import type { ContainerModuleLoadOptions } from 'inversify';
+import { FeedSink } from './collection/feed-sink';
+import { UsageFeedSink } from './collection/usage-feed-sink';
+
+export function bindUsage(bind: ContainerModuleLoadOptions['bind']): void {
+  bind(UsageFeedSink).toSelf().inSingletonScope();
+  bind(FeedSink).toService(UsageFeedSink);
+}

@@ -1,0 +1,24 @@
+/** A page of one Usage Service feed, as received, with the startId that follows it. */
+export interface FeedPage {
+  readonly records: readonly unknown[];
+  /** One past the highest EventId of the page: where the next request starts. */
+  readonly nextStartId: string;
+}
+
+export interface FeedIngestOutcome {
+  readonly new: number;
+  readonly duplicate: number;
+}
+
+/**
+ * Where the records of one or more WAP feeds are kept. `ingest` stores a page and moves the feed's
+ * watermark in one transaction, so a crash at any point resumes without loss or duplicates, and a
+ * record seen again (same feed and EventId) is ignored.
+ */
+export const FeedSink = Symbol('FeedSink');
+export interface FeedSink {
+  /** The feed names this sink keeps (`usage`, `subscriptions`, …). */
+  readonly feeds: readonly string[];
+  watermark(feed: string): Promise<string>;
+  ingest(feed: string, page: FeedPage): Promise<FeedIngestOutcome>;
+}
