@@ -7,13 +7,16 @@ import type { Period } from '../../usage/metering/aggregation/period';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupSpans } from '../../usage/store/rollup-spans';
-import type { MeterTotal, ResourceTotal, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
+import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
+import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_TABLE } from './sequelize-usage-rollups';
 import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
 
 interface RollupRow {
+  subscription_id: string;
   meter_id: string;
   resource_id: string;
+  bucket_start: Date | string;
   partial: string;
 }
 
@@ -74,6 +77,29 @@ export class SequelizeUsageQuery implements UsageQuery {
     }));
   }
 
+  async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
+    // An hourly series cannot use the daily rollups: a day's row does not say which hour its usage fell in.
+    const rows = await this.rollups(subscriptionId, undefined, period, grain === 'hour');
+    const groups = this.fold(rows, (row) => `${row.meter_id}\u0000${bucketOf(readDate(row.bucket_start), grain, period).from.toISOString()}`);
+    return [...groups]
+      .map(([key, partial]) => {
+        const [meterId, bucketStart] = key.split('\u0000');
+        const bucket = bucketOf(new Date(bucketStart), grain, period);
+        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(partial).toFixed() };
+      })
+      .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
+  }
+
+  async overview(period: Period): Promise<SubscriptionMeterTotal[]> {
+    const groups = this.fold(await this.rollups(undefined, undefined, period), (row) => `${row.subscription_id}\u0000${row.meter_id}`);
+    return [...groups]
+      .map(([key, partial]) => {
+        const [subscriptionId, meterId] = key.split('\u0000');
+        return { subscriptionId, meterId, quantity: finishPartial(partial).toFixed() };
+      })
+      .sort((a, b) => (a.subscriptionId + a.meterId < b.subscriptionId + b.meterId ? -1 : 1));
+  }
+
   /** Combines rollup rows into one partial per group, starting from the registry's aggregation when it knows the meter. */
   private fold(rows: readonly RollupRow[], groupOf: (row: RollupRow) => string): Map<string, PartialAggregate> {
     const partials = new Map<string, PartialAggregate>();
@@ -87,19 +113,18 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /** Daily rows for the whole days of the period, hourly rows for the hours at its edges; never both for one instant. */
-  private async rollups(subscriptionId: string, meterId: string | undefined, period: Period): Promise<RollupRow[]> {
-    const spans = rollupSpans(period);
-    const reads = [
-      ...(spans.days ? [{ table: ROLLUP_TABLE.day, span: spans.days }] : []),
-      ...spans.hours.map((span) => ({ table: ROLLUP_TABLE.hour, span })),
-    ];
+  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, hourlyOnly = false): Promise<RollupRow[]> {
+    const spans = rollupSpans(period); // also refuses a period that would split an hourly bucket
+    const reads = hourlyOnly
+      ? [{ table: ROLLUP_TABLE.hour, span: period }]
+      : [...(spans.days ? [{ table: ROLLUP_TABLE.day, span: spans.days }] : []), ...spans.hours.map((span) => ({ table: ROLLUP_TABLE.hour, span }))];
     const rows: RollupRow[] = [];
     for (const { table, span } of reads) {
       rows.push(...(await select<RollupRow>(
         this.database.sequelize,
-        `SELECT meter_id, resource_id, partial FROM ${table}
-         WHERE subscription_id = :subscriptionId ${meterId === undefined ? '' : 'AND meter_id = :meterId'}
-           AND bucket_start >= :from AND bucket_start < :to`,
+        `SELECT subscription_id, meter_id, resource_id, bucket_start, partial FROM ${table}
+         WHERE bucket_start >= :from AND bucket_start < :to
+           ${subscriptionId === undefined ? '' : 'AND subscription_id = :subscriptionId'} ${meterId === undefined ? '' : 'AND meter_id = :meterId'}`,
         undefined,
         { subscriptionId, meterId, from: span.from, to: span.to },
       )));

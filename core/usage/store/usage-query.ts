@@ -31,6 +31,23 @@ export interface UsageEvidence {
   readonly record: RawUsageRecord;
 }
 
+/** One meter's quantity in one bucket of a series (an hour, a day, a month), clipped to the period asked. */
+export interface UsageBucket {
+  readonly meterId: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly quantity: string;
+}
+
+export type SeriesGrain = 'hour' | 'day' | 'month';
+
+/** One subscription's total of one meter, for admins' views across subscriptions. */
+export interface SubscriptionMeterTotal {
+  readonly subscriptionId: string;
+  readonly meterId: string;
+  readonly quantity: string;
+}
+
 /**
  * Usage of a subscription as tenants and admins look at it: a total per meter, per resource, down
  * to the WAP records. Periods are half-open UTC `[from, to)` and must start and end on whole UTC
@@ -44,4 +61,8 @@ export interface UsageQuery {
   byResource(subscriptionId: string, meterId: string, period: Period): Promise<ResourceTotal[]>;
   /** The rows of one meter and resource that count in the period, in time order, with their records. */
   records(subscriptionId: string, meterId: string, resourceId: string | null, period: Period): Promise<UsageEvidence[]>;
+  /** Each meter's quantity per UTC hour, day or month of the period, in time order, from the rollups. */
+  series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]>;
+  /** Every subscription's total per meter over the period, for admins, by subscription then meter. */
+  overview(period: Period): Promise<SubscriptionMeterTotal[]>;
 }

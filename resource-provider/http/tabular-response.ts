@@ -1,0 +1,22 @@
+import type { Request, Response } from 'express';
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * Sends `{ items }` as JSON, or as CSV when the caller asks for it (`?format=csv` or
+ * `Accept: text/csv`): every view of usage can be exported the same way.
+ */
+export function sendItems<T extends object>(req: Request, res: Response, items: readonly T[], columns: readonly (keyof T & string)[], filename: string): void {
+  const wantsCsv = req.query.format === 'csv' || (req.query.format === undefined && req.accepts(['application/json', 'text/csv']) === 'text/csv');
+  if (!wantsCsv) {
+    res.json({ items });
+    return;
+  }
+  const rows = items.map((item) => columns.map((column) => csvCell(item[column])));
+  res.type('text/csv').attachment(`${filename}.csv`).send(stringify([[...columns], ...rows]));
+}
+
+function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
