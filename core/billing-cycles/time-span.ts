@@ -4,7 +4,7 @@ export interface TimeSpan {
   readonly to: Date | null;
 }
 
-/** A closed-off span in epoch milliseconds, `[from, to)`, for interval arithmetic. */
+/** A span `[from, to)` in epoch milliseconds, for interval arithmetic. */
 export interface Millis {
   readonly from: number;
   readonly to: number;
