@@ -6,9 +6,11 @@ import { CollectFeeds } from './collector/collect-feeds';
 import { CollectorScheduler } from './collector/collector-scheduler';
 import { CollectorSettings } from './collector/collector-settings';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
+import { AdminUsageRoutes } from './routes/admin-usage-routes';
 import { CollectorRoutes } from './routes/collector-routes';
 import { HealthRoutes } from './routes/health-routes';
 import { PluginRoutes } from './routes/plugin-routes';
+import { TenantUsageRoutes } from './routes/tenant-usage-routes';
 import { UsageFeedReader, UsageServiceClient } from './wap/usage-service-client';
 
 export const resourceProviderModule = new ContainerModule(({ bind }) => {
@@ -34,4 +36,8 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(CollectorScheduler).toSelf().inSingletonScope();
   bind(CollectorRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(CollectorRoutes);
+  bind(TenantUsageRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(TenantUsageRoutes);
+  bind(AdminUsageRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(AdminUsageRoutes);
 });

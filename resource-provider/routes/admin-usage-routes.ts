@@ -1,0 +1,47 @@
+import type { Router } from 'express';
+import { inject, injectable } from 'inversify';
+import { MeterRegistry } from '../../core/plugin-host/meter-registry';
+import { Clock } from '../../core/time/clock';
+import { ReprocessQuarantine } from '../../core/usage/store/reprocess-quarantine';
+import { UsageQuery } from '../../core/usage/store/usage-query';
+import type { RouteContribution } from '../http/route-contribution';
+import { sendItems } from '../http/tabular-response';
+import { usagePeriod } from '../http/usage-period-params';
+
+/** Admins' views across subscriptions: every meter there is, usage by subscription and meter, quarantine. */
+@injectable()
+export class AdminUsageRoutes implements RouteContribution {
+  constructor(
+    @inject(UsageQuery) private readonly usage: UsageQuery,
+    @inject(MeterRegistry) private readonly meters: MeterRegistry,
+    @inject(ReprocessQuarantine) private readonly quarantine: ReprocessQuarantine,
+    @inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  configure(router: Router): void {
+    router.get('/admin/meters', (req, res) => {
+      const items = this.meters.meters().map((m) => ({ ...m, description: m.description ?? null }));
+      sendItems(req, res, items, ['id', 'displayName', 'unit', 'aggregation', 'description'], 'meters');
+    });
+
+    router.get('/admin/usage', async (req, res) => {
+      const period = usagePeriod(req, this.clock.now());
+      const totals = await this.usage.overview(period);
+      const byMeter = req.query.groupBy === 'meter';
+      const items = byMeter ? this.perMeter(totals) : totals.map((t) => ({ ...t, unit: this.meters.meter(t.meterId)?.unit ?? null }));
+      const columns = byMeter ? (['meterId', 'unit', 'subscriptions'] as const) : (['subscriptionId', 'meterId', 'unit', 'quantity'] as const);
+      sendItems(req, res, items as Record<string, unknown>[], columns, 'usage');
+    });
+
+    router.post('/admin/quarantine/reprocess', async (_req, res) => {
+      res.json(await this.quarantine.reprocess());
+    });
+  }
+
+  /** Quantities of different subscriptions are not summed: a max or a unique count does not add up across tenants. */
+  private perMeter(totals: readonly { subscriptionId: string; meterId: string }[]) {
+    const counts = new Map<string, number>();
+    for (const t of totals) counts.set(t.meterId, (counts.get(t.meterId) ?? 0) + 1);
+    return [...counts].map(([meterId, subscriptions]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions }));
+  }
+}

@@ -1,0 +1,71 @@
+import type { Request, Router } from 'express';
+import { inject, injectable } from 'inversify';
+import { MeterRegistry } from '../../core/plugin-host/meter-registry';
+import { Clock } from '../../core/time/clock';
+import { UsageQuery } from '../../core/usage/store/usage-query';
+import type { RouteContribution } from '../http/route-contribution';
+import { sendItems } from '../http/tabular-response';
+import { seriesGrain, usagePeriod } from '../http/usage-period-params';
+import { HttpError } from '../http/wap-error';
+
+/** The path segment that stands for usage that names no resource (WAP's MySQL records). */
+export const NO_RESOURCE = '-';
+
+/**
+ * A tenant's usage, one click at a time: totals per meter (or a series), the resources behind a
+ * meter's total, the WAP records behind a resource's total. Every query is bound to the
+ * subscription in the path: WAP checked that the caller owns it, and nothing in the query string
+ * can widen it to another subscription.
+ */
+@injectable()
+export class TenantUsageRoutes implements RouteContribution {
+  constructor(
+    @inject(UsageQuery) private readonly usage: UsageQuery,
+    @inject(MeterRegistry) private readonly meters: MeterRegistry,
+    @inject(Clock) private readonly clock: Clock,
+  ) {}
+
+  configure(router: Router): void {
+    router.get('/subscriptions/:subscriptionId/usage', async (req, res) => {
+      const period = usagePeriod(req, this.clock.now());
+      const grain = seriesGrain(req, period);
+      const subscriptionId = subscriptionOf(req);
+      const buckets = grain
+        ? await this.usage.series(subscriptionId, period, grain)
+        : (await this.usage.totals(subscriptionId, period)).map((t) => ({ meterId: t.meterId, quantity: t.quantity, ...period }));
+      const items = buckets.map((b) => ({ ...this.describe(b.meterId), quantity: b.quantity, from: b.from, to: b.to }));
+      sendItems(req, res, items, ['meterId', 'displayName', 'unit', 'quantity', 'from', 'to'], `usage-${subscriptionId}`);
+    });
+
+    router.get('/subscriptions/:subscriptionId/usage/meters/:meterId/resources', async (req, res) => {
+      const period = usagePeriod(req, this.clock.now());
+      const subscriptionId = subscriptionOf(req);
+      const totals = await this.usage.byResource(subscriptionId, req.params.meterId, period);
+      const meter = this.describe(req.params.meterId);
+      const items = totals.map((t) => ({ ...meter, resourceId: t.resourceId, quantity: t.quantity, from: period.from, to: period.to }));
+      sendItems(req, res, items, ['meterId', 'resourceId', 'unit', 'quantity', 'from', 'to'], `usage-${subscriptionId}-${req.params.meterId}`);
+    });
+
+    router.get('/subscriptions/:subscriptionId/usage/meters/:meterId/resources/:resourceId/records', async (req, res) => {
+      const period = usagePeriod(req, this.clock.now());
+      const subscriptionId = subscriptionOf(req);
+      const resourceId = req.params.resourceId === NO_RESOURCE ? null : req.params.resourceId;
+      const evidence = await this.usage.records(subscriptionId, req.params.meterId, resourceId, period);
+      const items = evidence.map((e) => ({ eventId: e.eventId, start: e.start, end: e.end, quantity: e.quantity, record: e.record }));
+      sendItems(req, res, items, ['eventId', 'start', 'end', 'quantity', 'record'], `records-${subscriptionId}-${req.params.meterId}`);
+    });
+  }
+
+  private describe(meterId: string) {
+    const meter = this.meters.meter(meterId);
+    return { meterId, displayName: meter?.displayName ?? meterId, unit: meter?.unit ?? null };
+  }
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function subscriptionOf(req: Request): string {
+  const id = String(req.params.subscriptionId);
+  if (!GUID.test(id)) throw new HttpError(400, 'BadRequest', 'The subscription id in the path must be a GUID');
+  return id;
+}
