@@ -1,0 +1,76 @@
+import { Client } from 'pg';
+import sqlite3 from 'sqlite3';
+import { UsageServiceClient } from '../../resource-provider/wap/usage-service-client';
+import type { BenchBackend } from './bench-databases';
+
+interface WireRecord {
+  EventId: number;
+  SubscriptionId: string;
+  ProviderName: string;
+}
+
+const CREATE = `CREATE TABLE bare_usage_records (feed VARCHAR(32) NOT NULL, event_id BIGINT NOT NULL, subscription_id VARCHAR(64),
+  provider_name VARCHAR(128), payload TEXT NOT NULL, received_at VARCHAR(40) NOT NULL, PRIMARY KEY (feed, event_id))`;
+
+/**
+ * The floor the pipeline is measured against: the same pages, pulled the same way, written as the
+ * same raw rows by the bare driver in one multi-row INSERT and one transaction per page, with no
+ * metering, no rollups and no ORM.
+ */
+export async function bareInsertRate(backend: BenchBackend, databaseUrl: string, usage: UsageServiceClient, batchSize: number): Promise<number> {
+  const writer = backend === 'sqlite' ? await sqliteWriter(databaseUrl.replace(/^sqlite:/, '')) : await postgresWriter(databaseUrl);
+  await writer.exec(CREATE);
+  const started = process.hrtime.bigint();
+  let startId = 1;
+  let rows = 0;
+  for (;;) {
+    const page = (await usage.page('usage', String(startId), batchSize)) as WireRecord[];
+    if (page.length === 0) break;
+    const now = new Date().toISOString();
+    const params = page.flatMap((r) => ['usage', r.EventId, r.SubscriptionId, r.ProviderName, JSON.stringify(r), now]);
+    await writer.insertPage(page.length, params);
+    rows += page.length;
+    startId = page[page.length - 1].EventId + 1;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  await writer.close();
+  return rows / seconds;
+}
+
+interface BareWriter {
+  exec(sql: string): Promise<void>;
+  insertPage(rows: number, params: unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+function placeholders(rows: number, numbered: boolean): string {
+  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: 6 }, (_, c) => (numbered ? `$${r * 6 + c + 1}` : '?')).join(', ')})`).join(', ');
+}
+
+async function sqliteWriter(file: string): Promise<BareWriter> {
+  const db = new sqlite3.Database(file);
+  const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
+  return {
+    exec: (sql) => run(sql),
+    async insertPage(rows, params) {
+      await run('BEGIN');
+      await run(`INSERT INTO bare_usage_records VALUES ${placeholders(rows, false)}`, params);
+      await run('COMMIT');
+    },
+    close: () => new Promise<void>((resolve) => db.close(() => resolve())),
+  };
+}
+
+async function postgresWriter(url: string): Promise<BareWriter> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  return {
+    exec: async (sql) => void (await client.query(sql)),
+    async insertPage(rows, params) {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO bare_usage_records VALUES ${placeholders(rows, true)}`, params);
+      await client.query('COMMIT');
+    },
+    close: () => client.end(),
+  };
+}

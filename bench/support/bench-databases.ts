@@ -1,0 +1,23 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export type BenchBackend = 'sqlite' | 'postgres';
+
+const postgresServer = process.env.BENCH_POSTGRES_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
+const postgresDatabase = process.env.BENCH_POSTGRES_DATABASE ?? 'wapbilling_bench';
+
+/** An empty database for one benchmark run: a new SQLite file, or the bench database recreated. */
+export async function emptyBenchDatabase(backend: BenchBackend): Promise<string> {
+  if (backend === 'sqlite') return `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wap-billing-bench-')), 'billing.sqlite')}`;
+  const admin = new Client({ connectionString: `${postgresServer}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${postgresDatabase}"`);
+    await admin.query(`CREATE DATABASE "${postgresDatabase}"`);
+  } finally {
+    await admin.end();
+  }
+  return `${postgresServer}/${postgresDatabase}`;
+}
