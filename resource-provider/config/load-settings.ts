@@ -36,6 +36,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       { WAP_USAGE_USERNAME: source.WAP_USAGE_USERNAME, WAP_USAGE_PASSWORD: source.WAP_USAGE_PASSWORD },
       (url, s) => ({ url, username: s.WAP_USAGE_USERNAME, password: s.WAP_USAGE_PASSWORD }),
     ),
+    defaultCurrency: currency(source.DEFAULT_CURRENCY),
     logLevel: logLevel(source.LOG_LEVEL),
   };
 }
@@ -100,4 +101,10 @@ function logLevel(value: string | undefined): ResourceProviderSettings['logLevel
   const level = LOG_LEVELS.find((l) => l === value);
   if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${value}')`);
   return level;
+}
+
+function currency(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Z]{3}$/.test(value)) throw new ConfigurationError(`DEFAULT_CURRENCY must be an ISO 4217 code such as USD or EUR (got '${value}')`);
+  return value;
 }

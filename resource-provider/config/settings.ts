@@ -9,6 +9,8 @@ export interface ResourceProviderSettings {
   readonly rpPassword: string;
   readonly wapAdmin?: { readonly url: string; readonly token: string };
   readonly wapUsage?: { readonly url: string; readonly username: string; readonly password: string };
+  /** ISO 4217 code a new account is billed in. */
+  readonly defaultCurrency?: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

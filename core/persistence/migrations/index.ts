@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { accountsSubscriptionsPlugins } from './0001-accounts-subscriptions-plugins';
 import { usage } from './0002-usage';
+import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage];
+export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, subscriptionsAndDecisions];
