@@ -18,7 +18,7 @@ export const ResourceProviderEndpoint = Type.Object(
     SourceUriTemplate: Type.Optional(Type.String()),
     TargetUriTemplate: Type.Optional(Type.String()),
   },
-  { $id: 'ResourceProviderEndpoint', additionalProperties: true },
+  { title: 'ResourceProviderEndpoint', additionalProperties: true },
 );
 export type ResourceProviderEndpoint = Static<typeof ResourceProviderEndpoint>;
 
@@ -45,14 +45,14 @@ export const ResourceProvider = Type.Object(
     Type: Type.Optional(IntegerEnum<0 | 1 | 2>({ 0: 'Standard', 1: 'UsageProvider', 2: 'CloudServiceProvider' })),
     Settings: Type.Optional(Type.Array(KeyValue)),
   },
-  { $id: 'ResourceProvider', additionalProperties: true },
+  { title: 'ResourceProvider', additionalProperties: true },
 );
 export type ResourceProvider = Static<typeof ResourceProvider>;
 
 export const VerificationTest = Type.Object({ TestUri: Type.String(), IsAdmin: Type.Boolean() });
 export const ResourceProviderVerification = Type.Object(
   { ResourceProvider, Tests: Type.Array(VerificationTest) },
-  { $id: 'ResourceProviderVerification' },
+  { title: 'ResourceProviderVerification' },
 );
 export type ResourceProviderVerification = Static<typeof ResourceProviderVerification>;
 
@@ -61,7 +61,7 @@ export const VerificationResult = Type.Object(
     HasFailures: Type.Boolean(),
     DetailedResults: Type.Array(Type.Object({ TestUri: Type.String(), ResponseStatusCode: Type.Integer() }, { additionalProperties: true })),
   },
-  { $id: 'VerificationResult', additionalProperties: true },
+  { title: 'VerificationResult', additionalProperties: true },
 );
 export type VerificationResult = Static<typeof VerificationResult>;
 
@@ -75,13 +75,13 @@ export const AdminSubscription = Type.Object(
     State: IntegerEnum<AdminSubscriptionState>({ 0: 'None', 1: 'Active', 2: 'Suspended', 3: 'DeletePending' }),
     LastErrorMessage: Type.Optional(NullableString()),
   },
-  { $id: 'AdminSubscription', additionalProperties: true },
+  { title: 'AdminSubscription', additionalProperties: true },
 );
 export type AdminSubscription = Static<typeof AdminSubscription>;
 
 export const Plan = Type.Object(
   { Id: Type.String(), DisplayName: Type.Optional(Type.String()), State: Type.Optional(Type.Integer()) },
-  { $id: 'Plan', additionalProperties: true },
+  { title: 'Plan', additionalProperties: true },
 );
 export type Plan = Static<typeof Plan>;
 

@@ -8,7 +8,7 @@ export const QuotaUpdateBatch = Type.Object(
     AddOnQuotas: Type.Optional(Type.Union([Type.Array(Type.Array(KeyValue)), Type.Null()])),
     SubscriptionIdsToUpdate: Type.Array(Guid()),
   },
-  { $id: 'QuotaUpdateBatch', additionalProperties: true },
+  { title: 'QuotaUpdateBatch', additionalProperties: true },
 );
 export type QuotaUpdateBatch = Static<typeof QuotaUpdateBatch>;
 
@@ -21,7 +21,7 @@ export const WapError = Type.Object(
     Parameters: Type.Optional(Type.Array(Type.String())),
     InnerErrors: Type.Optional(Type.Array(Type.Unknown())),
   },
-  { $id: 'Error' },
+  { title: 'Error' },
 );
 
 export const QuotaUpdateResultBatch = Type.Object(
@@ -30,9 +30,9 @@ export const QuotaUpdateResultBatch = Type.Object(
     FailedSubscriptionIds: Type.Array(Type.String()),
     Error: Nullable(WapError),
   },
-  { $id: 'QuotaUpdateResultBatch' },
+  { title: 'QuotaUpdateResultBatch' },
 );
 export type QuotaUpdateResultBatch = Static<typeof QuotaUpdateResultBatch>;
 
 /** `GET /defaultquota`: the settings a plan starts with. */
-export const DefaultQuota = Type.Array(KeyValue, { $id: 'DefaultQuota' });
+export const DefaultQuota = Type.Array(KeyValue, { title: 'DefaultQuota' });

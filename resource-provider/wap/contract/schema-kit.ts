@@ -29,4 +29,4 @@ export function Nullable<T extends TSchema>(schema: T): TUnsafe<T['static'] | nu
 export const Guid = (options: SchemaOptions = {}) =>
   Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: 'a GUID', ...options });
 
-export const KeyValue = Type.Object({ Key: Type.String({ minLength: 1 }), Value: NullableString() }, { $id: 'KeyValue' });
+export const KeyValue = Type.Object({ Key: Type.String({ minLength: 1 }), Value: NullableString() }, { title: 'KeyValue' });

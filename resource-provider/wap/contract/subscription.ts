@@ -34,12 +34,12 @@ const fields = {
 };
 
 /** The `Subscription` WAP sends to the notification endpoint on a state change or deletion. */
-export const RpSubscription = Type.Object(fields, { $id: 'Subscription', additionalProperties: true });
+export const RpSubscription = Type.Object(fields, { title: 'Subscription', additionalProperties: true });
 export type RpSubscription = Static<typeof RpSubscription>;
 
 /** On creation the account admin is required: it names who is billed. */
 export const RpSubscriptionCreate = Type.Object(
   { ...fields, AdminId: Type.String({ minLength: 1 }) },
-  { $id: 'SubscriptionCreate', additionalProperties: true },
+  { title: 'SubscriptionCreate', additionalProperties: true },
 );
 export type RpSubscriptionCreate = Static<typeof RpSubscriptionCreate>;

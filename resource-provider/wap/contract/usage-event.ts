@@ -31,7 +31,7 @@ export const UsageEvent = Type.Object(
     EntityParentId: Type.Optional(NullableString()),
     NotificationEventTimeCreated: Type.Optional(NullableString()),
   },
-  { $id: 'UsageEvent', additionalProperties: true },
+  { title: 'UsageEvent', additionalProperties: true },
 );
 export type UsageEvent = Static<typeof UsageEvent>;
 
@@ -48,7 +48,7 @@ export const SubscriptionEventEntity = Type.Object(
     PlanId: Type.Optional(NullableString()),
     State: Type.Optional(IntegerEnum<AdminSubscriptionState>({ 0: 'None', 1: 'Active', 2: 'Suspended', 3: 'DeletePending' })),
   },
-  { $id: 'SubscriptionEventEntity', additionalProperties: true },
+  { title: 'SubscriptionEventEntity', additionalProperties: true },
 );
 export type SubscriptionEventEntity = Static<typeof SubscriptionEventEntity>;
 
@@ -59,6 +59,6 @@ export const SubscriptionAddOnEventEntity = Type.Object(
     AddOnId: Type.Optional(NullableString()),
     AddOnInstanceId: Type.Optional(NullableString()),
   },
-  { $id: 'SubscriptionAddOnEventEntity', additionalProperties: true },
+  { title: 'SubscriptionAddOnEventEntity', additionalProperties: true },
 );
 export type SubscriptionAddOnEventEntity = Static<typeof SubscriptionAddOnEventEntity>;

@@ -11,7 +11,7 @@ export const ServiceUsage = Type.Object(
     GroupId: NullableString(),
     GroupDisplayName: NullableString(),
   },
-  { $id: 'ServiceUsage' },
+  { title: 'ServiceUsage' },
 );
 
 export const ServiceUsageSummary = Type.Object(
@@ -22,6 +22,6 @@ export const ServiceUsageSummary = Type.Object(
     ErrorMessage: NullableString(),
     Usages: Type.Array(ServiceUsage),
   },
-  { $id: 'ServiceUsageSummary' },
+  { title: 'ServiceUsageSummary' },
 );
 export type ServiceUsageSummary = Static<typeof ServiceUsageSummary>;

@@ -7,14 +7,14 @@ const ajv = new Ajv({ allErrors: false, coerceTypes: false, useDefaults: false, 
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
 /** Checks `body` against a contract schema; a failure is a 400 whose message names the field. */
-export function validBody<S extends TSchema>(schema: S, body: unknown, rootName = String(schema.$id ?? 'body')): Static<S> {
+export function validBody<S extends TSchema>(schema: S, body: unknown, rootName = String(schema.title ?? 'body')): Static<S> {
   const problem = schemaProblem(schema, body, rootName);
   if (problem !== undefined) throw new HttpError(400, 'BadRequest', problem);
   return body as Static<S>;
 }
 
 /** Why `value` does not fit `schema`, naming the field; undefined when it fits. */
-export function schemaProblem(schema: TSchema, value: unknown, rootName = String(schema.$id ?? 'value')): string | undefined {
+export function schemaProblem(schema: TSchema, value: unknown, rootName = String(schema.title ?? 'value')): string | undefined {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
