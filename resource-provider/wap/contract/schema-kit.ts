@@ -25,7 +25,7 @@ export function Nullable<T extends TSchema>(schema: T): TUnsafe<T['static'] | nu
   return Type.Unsafe<T['static'] | null>({ anyOf: [schema, { type: 'null' }] });
 }
 
-/** WAP's ids are .NET GUIDs, with or without braces' worth of casing differences. */
+/** WAP's ids are .NET GUIDs, compared without case. */
 export const Guid = (options: SchemaOptions = {}) =>
   Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$', description: 'a GUID', ...options });
 
