@@ -1,16 +1,22 @@
 import { ContainerModule } from 'inversify';
+import { bindAccounts } from './accounts/bind-accounts';
 import { CheckHealth } from './health/check-health';
 import { bindPersistence } from './persistence/bind-persistence';
 import { bindPlugins } from './plugin-host/bind-plugins';
 import { bindUsage } from './usage/bind-usage';
+import { bindSignup } from './signup/bind-signup';
+import { bindSubscriptions } from './subscriptions/bind-subscriptions';
 
 /**
  * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,
- * `PluginDirectories`, `PluginHostContainer`, `Logger` and `Clock`.
+ * `PluginDirectories`, `PluginHostContainer`, `Logger`, `Clock` and `AccountDefaults`.
  */
 export const coreModule = new ContainerModule(({ bind }) => {
   bindPersistence(bind);
   bindPlugins(bind);
   bindUsage(bind);
+  bindAccounts(bind);
+  bindSubscriptions(bind);
+  bindSignup(bind);
   bind(CheckHealth).toSelf().inSingletonScope();
 });

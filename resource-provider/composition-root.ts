@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { Container } from 'inversify';
+import { AccountDefaults, BUILT_IN_ACCOUNT_DEFAULTS } from '../core/accounts/account-defaults';
 import { coreModule } from '../core/core-module';
 import { Logger } from '../core/logging/logger';
 import { DatabaseSettings } from '../core/persistence/database';
@@ -34,6 +35,7 @@ export function createContainer(settings: ResourceProviderSettings, overrides: C
   });
   container.bind(Logger).toConstantValue(overrides.logger ?? createLogger(settings.logLevel));
   container.bind(Clock).toConstantValue(overrides.clock ?? new SystemClock());
+  container.bind(AccountDefaults).toConstantValue({ ...BUILT_IN_ACCOUNT_DEFAULTS, currency: settings.defaultCurrency ?? BUILT_IN_ACCOUNT_DEFAULTS.currency });
   container.load(coreModule, resourceProviderModule);
   return container;
 }

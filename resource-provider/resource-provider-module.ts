@@ -12,6 +12,11 @@ import { HealthRoutes } from './routes/health-routes';
 import { PluginRoutes } from './routes/plugin-routes';
 import { TenantUsageRoutes } from './routes/tenant-usage-routes';
 import { UsageFeedReader, UsageServiceClient } from './wap/usage-service-client';
+import { BillingAdapterRoutes } from './billing-adapter/billing-adapter-routes';
+import { QuotaRoutes } from './notification/quota-routes';
+import { SubscriptionNotificationRoutes } from './notification/subscription-notification-routes';
+import { UsageSummaryRoutes } from './notification/usage-summary-routes';
+import { bindAdminApiClient } from './wap/bind-admin-api-client';
 
 export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(HealthRoutes).toSelf().inSingletonScope();
@@ -40,4 +45,13 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(RouteContribution).toService(TenantUsageRoutes);
   bind(AdminUsageRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(AdminUsageRoutes);
+  bind(SubscriptionNotificationRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(SubscriptionNotificationRoutes);
+  bind(UsageSummaryRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(UsageSummaryRoutes);
+  bind(QuotaRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(QuotaRoutes);
+  bind(BillingAdapterRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(BillingAdapterRoutes);
+  bindAdminApiClient(bind);
 });

@@ -14,6 +14,12 @@ import { SequelizeUsageQuery } from './stores/sequelize-usage-query';
 import { SequelizeUsageRollups } from './stores/sequelize-usage-rollups';
 import { SequelizeUsageStore } from './stores/sequelize-usage-store';
 import { SequelizeUsageWriter } from './stores/sequelize-usage-writer';
+import { AccountStore } from '../accounts/account-store';
+import { BillingDecisionStore } from '../signup/billing-decision-store';
+import { SubscriptionStore } from '../subscriptions/subscription-store';
+import { SequelizeAccountStore } from './stores/sequelize-account-store';
+import { SequelizeBillingDecisionStore } from './stores/sequelize-billing-decision-store';
+import { SequelizeSubscriptionStore } from './stores/sequelize-subscription-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -35,4 +41,10 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
 
   bind(SequelizeFeedStatusStore).toSelf().inSingletonScope();
   bind(FeedStatusStore).toService(SequelizeFeedStatusStore);
+  bind(SequelizeAccountStore).toSelf().inSingletonScope();
+  bind(AccountStore).toService(SequelizeAccountStore);
+  bind(SequelizeSubscriptionStore).toSelf().inSingletonScope();
+  bind(SubscriptionStore).toService(SequelizeSubscriptionStore);
+  bind(SequelizeBillingDecisionStore).toSelf().inSingletonScope();
+  bind(BillingDecisionStore).toService(SequelizeBillingDecisionStore);
 }

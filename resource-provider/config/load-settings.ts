@@ -42,6 +42,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       batchSize: wholeNumber('COLLECT_BATCH_SIZE', source.COLLECT_BATCH_SIZE, 500, 1, 10_000),
       retryDelayMs: wholeNumber('COLLECT_RETRY_DELAY_MS', source.COLLECT_RETRY_DELAY_MS, 500, 1, 60_000),
     },
+    defaultCurrency: currency(source.DEFAULT_CURRENCY),
     logLevel: logLevel(source.LOG_LEVEL),
   };
 }
@@ -122,4 +123,10 @@ function logLevel(value: string | undefined): ResourceProviderSettings['logLevel
   const level = LOG_LEVELS.find((l) => l === value);
   if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${value}')`);
   return level;
+}
+
+function currency(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Z]{3}$/.test(value)) throw new ConfigurationError(`DEFAULT_CURRENCY must be an ISO 4217 code such as USD or EUR (got '${value}')`);
+  return value;
 }

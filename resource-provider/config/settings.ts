@@ -14,6 +14,8 @@ export interface ResourceProviderSettings {
   readonly wapTls: { readonly ca?: string; readonly rejectUnauthorized: boolean };
   /** `intervalSeconds` 0 turns scheduled collection off (`wap-billing collect` still runs it once). */
   readonly collector: { readonly intervalSeconds: number; readonly batchSize: number; readonly retryDelayMs: number };
+  /** ISO 4217 code a new account is billed in. */
+  readonly defaultCurrency?: string;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

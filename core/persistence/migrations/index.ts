@@ -2,6 +2,7 @@ import type { Migration } from '../migration';
 import { accountsSubscriptionsPlugins } from './0001-accounts-subscriptions-plugins';
 import { usage } from './0002-usage';
 import { usageRollups } from './0003-usage-rollups';
+import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups];
+export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions];

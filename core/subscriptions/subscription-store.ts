@@ -1,0 +1,28 @@
+import type { QuotaSetting, StateChange, Subscription } from './subscription';
+
+export interface SubscriptionWrite {
+  readonly subscription: Subscription;
+  readonly at: Date;
+  readonly source: string;
+}
+
+/** What a write did: the row as stored now, and whether a history row was added. */
+export interface WriteOutcome {
+  readonly subscription: Subscription;
+  readonly stateChanged: boolean;
+}
+
+export const SubscriptionStore = Symbol('SubscriptionStore');
+export interface SubscriptionStore {
+  find(subscriptionId: string): Promise<Subscription | undefined>;
+  /**
+   * Inserts the subscription or updates its name, plan and state in one transaction. A history row
+   * is added only when the state differs from the stored one, so a repeated write adds none.
+   */
+  save(write: SubscriptionWrite): Promise<WriteOutcome>;
+  /** Oldest first. */
+  history(subscriptionId: string): Promise<StateChange[]>;
+  quota(subscriptionId: string): Promise<QuotaSetting[]>;
+  /** Replaces the quota settings of one subscription. */
+  saveQuota(subscriptionId: string, settings: readonly QuotaSetting[], at: Date): Promise<void>;
+}

@@ -1,0 +1,23 @@
+import type { Result } from '../../core/shared/result';
+import { HttpError } from './wap-error';
+
+/** Every use-case failure code the WAP routes can meet, as CONTRACT §3's status and code. One place, per STYLE §4. */
+const ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  subscription_not_found: { status: 404, code: 'SubscriptionNotFound', message: 'No subscription with that id is known' },
+  subscription_owned_by_another_account: {
+    status: 409,
+    code: 'SubscriptionOwnedByAnotherAccount',
+    message: 'The subscription belongs to another account; nothing was changed',
+  },
+  subscription_deleted: { status: 409, code: 'SubscriptionDeleted', message: 'The subscription is deleted; nothing was changed' },
+  event_id_reused: { status: 409, code: 'EventIdReused', message: 'That EventId was already decided for another change' },
+  invalid_standing: { status: 400, code: 'BadRequest', message: 'The standing is not valid' },
+};
+
+/** The value of a successful result; a failure becomes the mapped WAP error. */
+export function valueOrThrow<T, E extends string>(result: Result<T, E>): T {
+  if (result.ok) return result.value;
+  const known = ERRORS[result.error];
+  if (!known) throw new Error(`use-case error '${result.error}' has no WAP mapping`);
+  throw new HttpError(known.status, known.code, result.message ?? known.message);
+}
