@@ -1,5 +1,5 @@
 import type { ContainerModuleLoadOptions } from 'inversify';
-import { NoUsageSummarySource } from '../usage/no-usage-summary-source';
+import { RollupUsageSummarySource } from '../usage/rollup-usage-summary-source';
 import { UsageSummarySource } from '../usage/usage-summary-source';
 import { GetSubscription } from './get-subscription';
 import { GetUsageSummary } from './get-usage-summary';
@@ -17,7 +17,6 @@ export function bindSubscriptions(bind: ContainerModuleLoadOptions['bind']): voi
   bind(GetSubscription).toSelf().inSingletonScope();
   bind(UpdateSubscriptionQuotas).toSelf().inSingletonScope();
   bind(GetUsageSummary).toSelf().inSingletonScope();
-  // Replaced (not joined) by the usage store's implementation once it lands.
-  bind(NoUsageSummarySource).toSelf().inSingletonScope();
-  bind(UsageSummarySource).toService(NoUsageSummarySource);
+  bind(RollupUsageSummarySource).toSelf().inSingletonScope();
+  bind(UsageSummarySource).toService(RollupUsageSummarySource);
 }

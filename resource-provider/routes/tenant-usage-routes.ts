@@ -67,5 +67,5 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function subscriptionOf(req: Request): string {
   const id = String(req.params.subscriptionId);
   if (!GUID.test(id)) throw new HttpError(400, 'BadRequest', 'The subscription id in the path must be a GUID');
-  return id;
+  return id.toLowerCase();
 }

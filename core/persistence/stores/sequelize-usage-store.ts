@@ -35,7 +35,7 @@ export class SequelizeUsageStore implements UsageStore {
       await insertRows(this.database.sequelize, 'usage_records', fresh.map(({ eventId, record }) => ({
         feed,
         event_id: eventId,
-        subscription_id: typeof record.SubscriptionId === 'string' ? record.SubscriptionId.slice(0, 64) : null,
+        subscription_id: typeof record.SubscriptionId === 'string' ? record.SubscriptionId.toLowerCase().slice(0, 64) : null,
         provider_name: typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
         payload: JSON.stringify(record),
         received_at: now,

@@ -55,7 +55,8 @@ export function toWapUsageRecord(record: RawUsageRecord, eventId: string): WapUs
     endTime: parseWapTime(record.EndTime),
     providerName: record.ProviderName ?? '',
     serviceType: record.ServiceType ?? null,
-    subscriptionId: record.SubscriptionId ?? '',
+    // WAP compares subscription GUIDs without case; we keep them lower-case everywhere.
+    subscriptionId: (record.SubscriptionId ?? '').toLowerCase(),
     properties: record.Properties ?? null,
     resources: record.Resources ?? {},
   };

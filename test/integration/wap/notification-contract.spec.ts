@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
+import { ManualClock } from '../../../core/time/clock';
+import { UsageStore } from '../../../core/usage/store/usage-store';
 import { startTestServer } from '../../support/test-server';
 import { testBackend } from '../../support/test-database';
 import { call, rpSubscription, stored, SUB_A, SUB_B } from './wap-samples';
@@ -156,8 +158,18 @@ describe(`WAP notification endpoint (CONTRACT §4) on ${testBackend()}`, () => {
   });
 
   describe('GET /admin/subscriptions/{id}/usagesummary', () => {
-    it('answers a ServiceUsageSummary; no usage source is bound yet, so no usages', async () => {
+    it('answers a ServiceUsageSummary of the usage stored so far this month', async () => {
+      await server.close();
+      server = await startTestServer({}, { clock: new ManualClock('2025-03-10T12:34:00Z') });
       await call(server, 'POST', '/admin/subscriptions', rpSubscription());
+      await server.container.get<UsageStore>(UsageStore).ingest('usage', {
+        nextStartId: '3',
+        records: [
+          { EventId: 1, ResourceId: 'db-1', StartTime: '2025-03-01T00:00:00', EndTime: '2025-03-01T02:00:00', ProviderName: 'mysqlservers', SubscriptionId: SUB_A.toUpperCase(), Resources: { TotalAllottedSpace: '512', DatabaseCount: '1' } },
+          // February's usage is not this month's
+          { EventId: 2, ResourceId: 'db-1', StartTime: '2025-02-27T00:00:00', EndTime: '2025-02-27T02:00:00', ProviderName: 'mysqlservers', SubscriptionId: SUB_A, Resources: { TotalAllottedSpace: '512', DatabaseCount: '1' } },
+        ],
+      });
       const res = await call(server, 'GET', `/admin/subscriptions/${SUB_A}/usagesummary`);
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.equal({
@@ -165,7 +177,11 @@ describe(`WAP notification endpoint (CONTRACT §4) on ${testBackend()}`, () => {
         ServiceDisplayName: 'Usage and Billing',
         RetrievedSuccessfully: true,
         ErrorMessage: null,
-        Usages: [],
+        Usages: [
+          // 0.5 GB held for 2 hours = 1 GB-hour
+          { DisplayName: 'MySQL allotted space', CurrentValue: 1, Limit: -1, UnitDisplayName: 'GB-hour', GroupId: 'mysql', GroupDisplayName: 'mysql' },
+          { DisplayName: 'MySQL databases', CurrentValue: 1, Limit: -1, UnitDisplayName: 'database', GroupId: 'mysql', GroupDisplayName: 'mysql' },
+        ],
       });
     });
 
