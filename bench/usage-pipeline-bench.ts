@@ -45,6 +45,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const database = container.get(Database);
   await migrateToLatest(database);
   await container.get(PluginRegistry).rescan();
+  if (process.env.BENCH_WAL && backend === 'sqlite') await database.sequelize.query('PRAGMA journal_mode=WAL');
   global.gc?.();
   const started = process.hrtime.bigint();
   const { result, peakRssMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
@@ -63,8 +64,11 @@ export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
   console.log('usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of 1000)');
   console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS');
-  for (const backend of ['sqlite', 'postgres'] as const) {
-    for (const days of [10, 42]) {
+  // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling.
+  const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BenchBackend[];
+  const sizes = (process.env.BENCH_DAYS ?? '10,42').split(',').map(Number);
+  for (const backend of backends) {
+    for (const days of sizes) {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
