@@ -10,6 +10,7 @@ import { AdminUsageRoutes } from './routes/admin-usage-routes';
 import { CollectorRoutes } from './routes/collector-routes';
 import { HealthRoutes } from './routes/health-routes';
 import { PluginRoutes } from './routes/plugin-routes';
+import { TenantSubscriptionRoutes } from './routes/tenant-subscription-routes';
 import { TenantUsageRoutes } from './routes/tenant-usage-routes';
 import { UsageFeedReader, UsageServiceClient } from './wap/usage-service-client';
 import { BillingAdapterRoutes } from './billing-adapter/billing-adapter-routes';
@@ -41,6 +42,8 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(CollectorScheduler).toSelf().inSingletonScope();
   bind(CollectorRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(CollectorRoutes);
+  bind(TenantSubscriptionRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(TenantSubscriptionRoutes);
   bind(TenantUsageRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(TenantUsageRoutes);
   bind(AdminUsageRoutes).toSelf().inSingletonScope();

@@ -46,10 +46,3 @@ export function requireSameSubscription(pathId: string, bodyId: string): void {
     throw new HttpError(400, 'BadRequest', `Subscription.SubscriptionId '${bodyId}' differs from the subscription '${pathId}' in the path`);
   }
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function requireGuid(id: string, field = 'subscriptionId'): string {
-  if (!GUID.test(id)) throw new HttpError(400, 'BadRequest', `${field} in the path must be a GUID; got '${id}'`);
-  return id;
-}

@@ -8,7 +8,8 @@ import type { RouteContribution } from '../http/route-contribution';
 import { valueOrThrow } from '../http/use-case-errors';
 import { RpSubscription, RpSubscriptionCreate } from '../wap/contract/subscription';
 import { validBody } from '../wap/contract/validate';
-import { NOTIFICATION_SOURCE, noticeOf, requireGuid, requireSameSubscription, toRpSubscription } from './subscription-mapping';
+import { requireGuid } from '../http/path-params';
+import { NOTIFICATION_SOURCE, noticeOf, requireSameSubscription, toRpSubscription } from './subscription-mapping';
 
 /**
  * CONTRACT §4's subscription lifecycle calls. Both the documented path forms and the samples'

@@ -6,7 +6,7 @@ import type { RouteContribution } from '../http/route-contribution';
 import { valueOrThrow } from '../http/use-case-errors';
 import type { ServiceUsageSummary } from '../wap/contract/usage-summary';
 import { RP_DISPLAY_NAME, RP_NAME } from '../wap/rp-identity';
-import { requireGuid } from './subscription-mapping';
+import { requireGuid } from '../http/path-params';
 
 /** CONTRACT §4: `GET /subscriptions/{id}/usagesummary`, the figures WAP's portal shows on the subscription. */
 @injectable()

@@ -6,7 +6,7 @@ import { UsageQuery } from '../../core/usage/store/usage-query';
 import type { RouteContribution } from '../http/route-contribution';
 import { sendItems } from '../http/tabular-response';
 import { seriesGrain, usagePeriod } from '../http/usage-period-params';
-import { HttpError } from '../http/wap-error';
+import { requireGuid } from '../http/path-params';
 
 /** The path segment that stands for usage that names no resource (WAP's MySQL records). */
 export const NO_RESOURCE = '-';
@@ -62,10 +62,6 @@ export class TenantUsageRoutes implements RouteContribution {
   }
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function subscriptionOf(req: Request): string {
-  const id = String(req.params.subscriptionId);
-  if (!GUID.test(id)) throw new HttpError(400, 'BadRequest', 'The subscription id in the path must be a GUID');
-  return id.toLowerCase();
+  return requireGuid(String(req.params.subscriptionId));
 }
