@@ -46,7 +46,7 @@ export class SequelizeUsageQuarantine implements ReprocessQuarantine {
           const metered = meterRecords(records, meter);
           released += await this.release(feed, metered.meteredEventIds, transaction);
           await this.updateReasons(feed, metered.quarantined, transaction);
-          await this.writer.write(feed, metered.usage, transaction);
+          await this.writer.writeLate(feed, metered.usage, transaction);
         }
         const last = rows[rows.length - 1];
         return { rows: rows.length, released, last: last && { feed: last.feed, eventId: readBigint(last.event_id) } };

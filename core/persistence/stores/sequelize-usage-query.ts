@@ -4,20 +4,21 @@ import { Database } from '../database';
 import { Decimal } from '../../money/decimal';
 import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import type { Period } from '../../usage/metering/aggregation/period';
-import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupSpans } from '../../usage/store/rollup-spans';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
-import { ROLLUP_TABLE } from './sequelize-usage-rollups';
+import { partialsOf, ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
+import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
 
-interface RollupRow {
+/** One meter's partial from one rollup row. */
+interface MeterSlice {
   subscription_id: string;
   meter_id: string;
   resource_id: string;
   bucket_start: Date | string;
-  partial: string;
+  partial: PartialAggregate;
 }
 
 interface EvidenceRow {
@@ -25,7 +26,7 @@ interface EvidenceRow {
   event_id: string | number;
   start_time: Date | string;
   end_time: Date | string;
-  quantity: string | number;
+  metered: string | null;
   payload: string;
 }
 
@@ -56,25 +57,32 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   async records(subscriptionId: string, meterId: string, resourceId: string | null, period: Period): Promise<UsageEvidence[]> {
-    // The rule of `countsIn`: a row overlaps the period, or is a reading taken inside it.
+    // The rule of `countsIn`: a record overlaps the period, or is a reading taken inside it.
     const rows = await select<EvidenceRow>(
       this.database.sequelize,
-      `SELECT m.feed, ${bigintAsText(this.database.dialect, 'm.event_id', 'event_id')}, m.start_time, m.end_time, m.quantity, u.payload
-       FROM metered_usage m JOIN usage_records u ON u.feed = m.feed AND u.event_id = m.event_id
-       WHERE m.subscription_id = :subscriptionId AND m.meter_id = :meterId AND m.resource_id = :resourceId
-         AND m.start_time < :to AND (m.end_time > :from OR (m.end_time = m.start_time AND m.start_time >= :from))
-       ORDER BY m.start_time, m.event_id, m.id`,
+      `SELECT feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, metered, payload
+       FROM usage_records
+       WHERE subscription_id = :subscriptionId AND metered IS NOT NULL
+         AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))
+       ORDER BY start_time, event_id`,
       undefined,
-      { subscriptionId, meterId, resourceId: resourceId ?? '', from: period.from, to: period.to },
+      { subscriptionId, from: period.from, to: period.to },
     );
-    return rows.map((r) => ({
-      feed: r.feed,
-      eventId: readBigint(r.event_id),
-      start: readDate(r.start_time),
-      end: readDate(r.end_time),
-      quantity: new Decimal(r.quantity).toFixed(),
-      record: JSON.parse(r.payload) as RawUsageRecord,
-    }));
+    const evidence: UsageEvidence[] = [];
+    for (const r of rows) {
+      for (const [meter, resource, quantity] of parseMetered(r.metered)) {
+        if (meter !== meterId || resource !== resourceId) continue;
+        evidence.push({
+          feed: r.feed,
+          eventId: readBigint(r.event_id),
+          start: readDate(r.start_time),
+          end: readDate(r.end_time),
+          quantity: new Decimal(quantity).toFixed(),
+          record: JSON.parse(r.payload) as RawUsageRecord,
+        });
+      }
+    }
+    return evidence;
   }
 
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
@@ -100,35 +108,38 @@ export class SequelizeUsageQuery implements UsageQuery {
       .sort((a, b) => (a.subscriptionId + a.meterId < b.subscriptionId + b.meterId ? -1 : 1));
   }
 
-  /** Combines rollup rows into one partial per group, starting from the registry's aggregation when it knows the meter. */
-  private fold(rows: readonly RollupRow[], groupOf: (row: RollupRow) => string): Map<string, PartialAggregate> {
+  /** Combines meter slices into one partial per group, starting from the registry's aggregation when it knows the meter. */
+  private fold(slices: readonly MeterSlice[], groupOf: (slice: MeterSlice) => string): Map<string, PartialAggregate> {
     const partials = new Map<string, PartialAggregate>();
-    for (const row of rows) {
-      const group = groupOf(row);
-      const partial = fromStoredPartial(JSON.parse(row.partial) as StoredPartial);
-      const held = partials.get(group) ?? emptyPartial(this.meters.meter(row.meter_id)?.aggregation ?? partial.aggregation);
-      partials.set(group, combinePartials(held, partial));
+    for (const slice of slices) {
+      const group = groupOf(slice);
+      const held = partials.get(group) ?? emptyPartial(this.meters.meter(slice.meter_id)?.aggregation ?? slice.partial.aggregation);
+      partials.set(group, combinePartials(held, slice.partial));
     }
     return partials;
   }
 
   /** Daily rows for the whole days of the period, hourly rows for the hours at its edges; never both for one instant. */
-  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, hourlyOnly = false): Promise<RollupRow[]> {
+  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, hourlyOnly = false): Promise<MeterSlice[]> {
     const spans = rollupSpans(period); // also refuses a period that would split an hourly bucket
     const reads = hourlyOnly
       ? [{ table: ROLLUP_TABLE.hour, span: period }]
       : [...(spans.days ? [{ table: ROLLUP_TABLE.day, span: spans.days }] : []), ...spans.hours.map((span) => ({ table: ROLLUP_TABLE.hour, span }))];
-    const rows: RollupRow[] = [];
+    const slices: MeterSlice[] = [];
     for (const { table, span } of reads) {
-      rows.push(...(await select<RollupRow>(
+      const rows = await select<StoredRollupRow>(
         this.database.sequelize,
-        `SELECT subscription_id, meter_id, resource_id, bucket_start, partial FROM ${table}
-         WHERE bucket_start >= :from AND bucket_start < :to
-           ${subscriptionId === undefined ? '' : 'AND subscription_id = :subscriptionId'} ${meterId === undefined ? '' : 'AND meter_id = :meterId'}`,
+        `SELECT subscription_id, resource_id, bucket_start, partials FROM ${table}
+         WHERE bucket_start >= :from AND bucket_start < :to ${subscriptionId === undefined ? '' : 'AND subscription_id = :subscriptionId'}`,
         undefined,
-        { subscriptionId, meterId, from: span.from, to: span.to },
-      )));
+        { subscriptionId, from: span.from, to: span.to },
+      );
+      for (const row of rows) {
+        for (const [meter, partial] of partialsOf(row)) {
+          if (meterId === undefined || meter === meterId) slices.push({ ...row, meter_id: meter, partial });
+        }
+      }
     }
-    return rows;
+    return slices;
   }
 }

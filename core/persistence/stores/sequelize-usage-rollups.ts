@@ -1,10 +1,9 @@
 import { inject, injectable } from 'inversify';
 import type { Transaction } from 'sequelize';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
-import { DECIMAL_SCALE } from '../exact-decimal';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
-import { combinePartials, finishPartial, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
+import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import type { RollupGrain } from '../../usage/metering/aggregation/rollup';
 import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
@@ -12,13 +11,19 @@ import { chunks, insertRows, readDate, select, sqlList } from './sequelize-usage
 
 export const ROLLUP_TABLE: Record<RollupGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily' };
 
-interface StoredRollupRow {
+/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON. */
+export interface StoredRollupRow {
   id: string | number;
   subscription_id: string;
-  meter_id: string;
   resource_id: string;
   bucket_start: Date | string;
-  partial: string;
+  partials: string;
+}
+
+/** The partial of each meter of a stored row. */
+export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate> {
+  const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;
+  return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
 }
 
 /**
@@ -54,13 +59,15 @@ export class SequelizeUsageRollups {
     const merged = new Map<string, RollupChange>(changes.map((c) => [rollupKeyText(c), c]));
     const replaced: (string | number)[] = [];
     for (const row of await this.stored(table, changes, transaction)) {
-      const key = rollupKeyText({
-        subscriptionId: row.subscription_id, meterId: row.meter_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start),
-      });
+      const key = rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) });
       const change = merged.get(key);
       if (!change) continue;
-      const held = fromStoredPartial(JSON.parse(row.partial) as StoredPartial);
-      merged.set(key, { ...change, partial: combinePartials(held, change.partial) });
+      const combined = partialsOf(row);
+      for (const [meterId, partial] of change.partials) {
+        const held = combined.get(meterId);
+        combined.set(meterId, held ? combinePartials(held, partial) : partial);
+      }
+      merged.set(key, { ...change, partials: combined });
       replaced.push(row.id);
     }
     for (const ids of chunks(replaced)) {
@@ -83,7 +90,7 @@ export class SequelizeUsageRollups {
       for (const someStarts of chunks(starts)) {
         rows.push(...(await select<StoredRollupRow>(
           sequelize,
-          `SELECT id, subscription_id, meter_id, resource_id, bucket_start, partial FROM ${table}
+          `SELECT id, subscription_id, resource_id, bucket_start, partials FROM ${table}
            WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}`,
           transaction,
         )));
@@ -93,13 +100,13 @@ export class SequelizeUsageRollups {
   }
 }
 
-function toRow(change: RollupChange & { partial: PartialAggregate }): Record<string, unknown> {
+function toRow(change: RollupChange): Record<string, unknown> {
+  const partials: Record<string, StoredPartial> = {};
+  for (const [meterId, partial] of [...change.partials].sort(([a], [b]) => (a < b ? -1 : 1))) partials[meterId] = toStoredPartial(partial);
   return {
     subscription_id: change.subscriptionId,
-    meter_id: change.meterId,
-    resource_id: change.resourceId,
     bucket_start: change.bucketStart,
-    partial: JSON.stringify(toStoredPartial(change.partial)),
-    quantity: finishPartial(change.partial).toDecimalPlaces(DECIMAL_SCALE).toFixed(),
+    resource_id: change.resourceId,
+    partials: JSON.stringify(partials),
   };
 }

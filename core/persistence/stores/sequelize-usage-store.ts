@@ -5,9 +5,10 @@ import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
 import { meterRecords } from '../../usage/store/meter-records';
-import { eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
+import { eventIdOf, parseWapTime, type RawUsageRecord } from '../../usage/store/raw-usage-record';
+import { meteredColumns } from '../../usage/store/metered-column';
 import { FIRST_START_ID, type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
-import { SequelizeUsageWriter } from './sequelize-usage-writer';
+import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { bigintAsText, chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
 
 @injectable()
@@ -15,7 +16,7 @@ export class SequelizeUsageStore implements UsageStore {
   constructor(
     @inject(Database) private readonly database: Database,
     @inject(MeterRegistry) private readonly meters: MeterRegistry,
-    @inject(SequelizeUsageWriter) private readonly writer: SequelizeUsageWriter,
+    @inject(SequelizeUsageRollups) private readonly rollups: SequelizeUsageRollups,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -32,6 +33,9 @@ export class SequelizeUsageStore implements UsageStore {
       const stored = await this.storedEventIds(feed, [...unique.keys()], transaction);
       const fresh = [...unique].filter(([eventId]) => !stored.has(eventId)).map(([eventId, record]) => ({ eventId, record }));
       const now = this.clock.now();
+      const metered = meterRecords(fresh, meter);
+      const meteredOf = meteredColumns(metered.usage);
+      const meteredIds = new Set(metered.meteredEventIds);
       await insertRows(this.database.sequelize, 'usage_records', fresh.map(({ eventId, record }) => ({
         feed,
         event_id: eventId,
@@ -39,12 +43,16 @@ export class SequelizeUsageStore implements UsageStore {
         provider_name: typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
         payload: JSON.stringify(record),
         received_at: now,
+        resource_id: typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null,
+        start_time: validDate(parseWapTime(record.StartTime)),
+        end_time: validDate(parseWapTime(record.EndTime)),
+        // A metered record without quantities keeps '[]': null means "not metered" (quarantined).
+        metered: meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
       })), transaction);
-      const metered = meterRecords(fresh, meter);
       await insertRows(this.database.sequelize, 'quarantined_records', metered.quarantined.map((q) => ({
         feed, event_id: q.eventId, reason: q.reason, quarantined_at: now, released_at: null,
       })), transaction);
-      await this.writer.write(feed, metered.usage, transaction);
+      await this.rollups.add(metered.usage, transaction);
       await this.advanceWatermark(feed, page.nextStartId, now, transaction);
       return {
         new: fresh.length,
@@ -97,4 +105,8 @@ export class SequelizeUsageStore implements UsageStore {
       transaction,
     });
   }
+}
+
+function validDate(date: Date): Date | null {
+  return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -2,10 +2,10 @@ import { inject, injectable } from 'inversify';
 import type { Transaction } from 'sequelize';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
+import { meteredColumns } from '../../usage/store/metered-column';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { insertRows } from './sequelize-usage-sql';
 
-/** Metered usage of one feed, as stored: the metered_usage rows, then the rollups they change. */
+/** Usage metered after the fact (quarantine reprocessed): kept on its records, then added to the rollups. */
 @injectable()
 export class SequelizeUsageWriter {
   constructor(
@@ -13,23 +13,14 @@ export class SequelizeUsageWriter {
     @inject(SequelizeUsageRollups) private readonly rollups: SequelizeUsageRollups,
   ) {}
 
-  /** Writes new usage inside the caller's transaction; `usage` quantities are already rounded. */
-  async write(feed: string, usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
-    await insertRows(
-      this.database.sequelize,
-      'metered_usage',
-      usage.map((u) => ({
-        feed,
-        event_id: u.eventId,
-        subscription_id: u.subscriptionId,
-        meter_id: u.meterId,
-        resource_id: u.resourceId ?? '',
-        start_time: u.start,
-        end_time: u.end,
-        quantity: u.quantity.toFixed(),
-      })),
-      transaction,
-    );
+  /** Writes inside the caller's transaction; `usage` quantities are already rounded. */
+  async writeLate(feed: string, usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
+    for (const [eventId, metered] of meteredColumns(usage)) {
+      await this.database.sequelize.query(`UPDATE usage_records SET metered = :metered WHERE feed = :feed AND event_id = ${eventId}`, {
+        replacements: { metered, feed },
+        transaction,
+      });
+    }
     await this.rollups.add(usage, transaction);
   }
 }

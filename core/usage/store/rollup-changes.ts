@@ -3,46 +3,49 @@ import type { MeteredUsage } from '../metering/metered-usage';
 import type { PartialAggregate } from '../metering/aggregation/partial-aggregate';
 import { rollupUsage, type RollupGrain } from '../metering/aggregation/rollup';
 
-/** The identity of one rollup row. `resourceId` is `''` for usage without a resource. */
+/** The identity of one rollup row: every meter of one resource in one bucket. `resourceId` is `''` for usage without a resource. */
 export interface RollupKey {
   readonly subscriptionId: string;
-  readonly meterId: string;
   readonly resourceId: string;
   readonly bucketStart: Date;
 }
 
-/** What new usage adds to one rollup row: to be combined with the row's stored partial. */
+/** What new usage adds to one rollup row, per meter: to be combined with the row's stored partials. */
 export interface RollupChange extends RollupKey {
-  readonly partial: PartialAggregate;
+  readonly partials: ReadonlyMap<string, PartialAggregate>;
 }
 
 /** Identifies a rollup row in maps; the same for a change and for the stored row it updates. */
 export function rollupKeyText(key: RollupKey): string {
-  return `${key.subscriptionId}\u0000${key.meterId}\u0000${key.resourceId}\u0000${key.bucketStart.getTime()}`;
+  return `${key.subscriptionId}\u0000${key.resourceId}\u0000${key.bucketStart.getTime()}`;
 }
 
 /**
- * The partials that new usage adds to the hourly or daily rollups, one per subscription × meter ×
- * resource × bucket. `aggregationOf` must know every meter of `usage` (metering only yields declared meters).
+ * The partials that new usage adds to the hourly or daily rollups, one row per subscription ×
+ * resource × bucket holding one partial per meter. `aggregationOf` must know every meter of `usage`.
  */
 export function rollupChanges(
   usage: readonly MeteredUsage[],
   grain: RollupGrain,
   aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
 ): RollupChange[] {
-  const groups = new Map<string, MeteredUsage[]>();
+  const series = new Map<string, MeteredUsage[]>();
   for (const u of usage) {
     const key = `${u.subscriptionId}\u0000${u.meterId}\u0000${u.resourceId ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.push(u);
-    else groups.set(key, [u]);
+    const rows = series.get(key);
+    if (rows) rows.push(u);
+    else series.set(key, [u]);
   }
-  const changes: RollupChange[] = [];
-  for (const rows of groups.values()) {
+  const changes = new Map<string, { key: RollupKey; partials: Map<string, PartialAggregate> }>();
+  for (const rows of series.values()) {
     const { subscriptionId, meterId, resourceId } = rows[0];
     for (const bucket of rollupUsage(aggregationOf(meterId), rows, grain)) {
-      changes.push({ subscriptionId, meterId, resourceId: resourceId ?? '', bucketStart: bucket.from, partial: bucket.partial });
+      const key = { subscriptionId, resourceId: resourceId ?? '', bucketStart: bucket.from };
+      const text = rollupKeyText(key);
+      const change = changes.get(text) ?? { key, partials: new Map() };
+      change.partials.set(meterId, bucket.partial);
+      changes.set(text, change);
     }
   }
-  return changes;
+  return [...changes.values()].map(({ key, partials }) => ({ ...key, partials }));
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { QueryTypes } from 'sequelize';
+import { DataTypes, QueryTypes } from 'sequelize';
+import { exactDecimal } from '../../../core/persistence/exact-decimal';
 import { Decimal } from '../../../core/money/decimal';
 import { Database } from '../../../core/persistence/database';
 import { migrateToLatest, umzugFor } from '../../../core/persistence/migrator';
@@ -13,20 +14,23 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
   after(() => database.close());
 
   it('applies every migration once, and again finds nothing to do', async () => {
-    expect(await migrateToLatest(database)).to.deep.equal(['0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions']);
+    expect(await migrateToLatest(database)).to.deep.equal(['0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions', '0007-compact-usage-storage']);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });
 
   it('stores quantities with 12 decimal places exactly, where a double would drift', async () => {
     const quantities = ['0.1', '0.2', '12345678901234567890.123456789012', '0.000000000001'];
+    // The column type every quantity and amount is declared with, on a scratch table of this database.
+    await database.sequelize.getQueryInterface().createTable('decimal_probe', {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      quantity: { type: exactDecimal(database.dialect), allowNull: false },
+    });
     for (const [i, quantity] of quantities.entries()) {
-      await database.sequelize.query(
-        `INSERT INTO metered_usage (feed, event_id, subscription_id, meter_id, resource_id, start_time, end_time, quantity)
-         VALUES ('usage', :eventId, 'sub', 'vm.hours', 'vm-1', :at, :at, :quantity)`,
-        { replacements: { eventId: i + 1, at: new Date('2025-03-01T00:00:00Z'), quantity }, type: QueryTypes.INSERT },
-      );
+      await database.sequelize.query('INSERT INTO decimal_probe (id, quantity) VALUES (:id, :quantity)', {
+        replacements: { id: i + 1, quantity }, type: QueryTypes.INSERT,
+      });
     }
-    const rows = await database.sequelize.query<{ quantity: string | number }>('SELECT quantity FROM metered_usage ORDER BY event_id', { type: QueryTypes.SELECT });
+    const rows = await database.sequelize.query<{ quantity: string | number }>('SELECT quantity FROM decimal_probe ORDER BY id', { type: QueryTypes.SELECT });
     expect(rows.map((r) => typeof r.quantity)).to.deep.equal(['string', 'string', 'string', 'string']);
     const read = rows.map((r) => new Decimal(r.quantity).toFixed());
     expect(read).to.deep.equal(quantities);
@@ -35,6 +39,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
   });
 
   it('rolls every migration back to an empty schema', async () => {
+    await database.sequelize.getQueryInterface().dropTable('decimal_probe');
     await umzugFor(database).down({ to: 0 });
     expect(await umzugFor(database).executed()).to.deep.equal([]);
     await migrateToLatest(database);

@@ -1,5 +1,4 @@
 import { expect } from 'chai';
-import { QueryTypes } from 'sequelize';
 import { Decimal } from '../../../core/money/decimal';
 import { aggregateUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
 import { testBackend } from '../../support/test-database';
@@ -56,13 +55,11 @@ describe(`usage totals, per resource and down to records, on ${testBackend()}`, 
   });
 
   it('gives the same totals as folding the stored rows themselves', async () => {
-    const rows = await world.database.sequelize.query<{ meter_id: string; resource_id: string; start_time: Date | string; end_time: Date | string; quantity: string; event_id: string | number }>(
-      'SELECT meter_id, resource_id, start_time, end_time, quantity, event_id FROM metered_usage', { type: QueryTypes.SELECT },
-    );
+    const rows = await world.metered();
     const totals = await world.query.totals(SUBSCRIPTION, MARCH_UTC_PLUS_2);
     for (const total of totals) {
-      const own = rows.filter((r) => r.meter_id === total.meterId).map((r) => ({
-        resourceId: r.resource_id, start: new Date(r.start_time), end: new Date(r.end_time), quantity: new Decimal(r.quantity), eventId: String(r.event_id),
+      const own = rows.filter((r) => r.meterId === total.meterId).map((r) => ({
+        resourceId: r.resourceId, start: r.start, end: r.end, quantity: new Decimal(r.quantity), eventId: r.eventId,
       }));
       expect(aggregateUsage(total.aggregation, own, MARCH_UTC_PLUS_2).toFixed(), total.meterId).to.equal(total.quantity);
     }

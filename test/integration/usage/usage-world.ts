@@ -9,6 +9,7 @@ import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
 import { Clock, ManualClock } from '../../../core/time/clock';
 import { createDeclarativeMeterPlugin } from '../../../core/usage/metering/declarative-meter-plugin';
 import type { RawUsageRecord } from '../../../core/usage/store/raw-usage-record';
+import { parseMetered } from '../../../core/usage/store/metered-column';
 import { ReprocessQuarantine } from '../../../core/usage/store/reprocess-quarantine';
 import { UsageQuery } from '../../../core/usage/store/usage-query';
 import { UsageStore } from '../../../core/usage/store/usage-store';
@@ -27,6 +28,8 @@ export interface UsageWorld {
   readonly query: UsageQuery;
   readonly rollups: SequelizeUsageRollups;
   count(table: string, where?: string): Promise<number>;
+  /** Every quantity the records metered, as kept in their `metered` column, optionally of one meter. */
+  metered(meterId?: string): Promise<MeteredRow[]>;
   close(): Promise<void>;
 }
 
@@ -53,8 +56,28 @@ export async function startUsageWorld(plugins: readonly MeterPlugin[]): Promise<
       const [row] = await database.sequelize.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, { type: QueryTypes.SELECT });
       return Number(row.n);
     },
+    async metered(meterId) {
+      const rows = await database.sequelize.query<{ event_id: string | number; start_time: Date | string; end_time: Date | string; metered: string | null }>(
+        'SELECT event_id, start_time, end_time, metered FROM usage_records WHERE metered IS NOT NULL', { type: QueryTypes.SELECT },
+      );
+      return rows.flatMap((r) => parseMetered(r.metered)
+        .filter(([meter]) => meterId === undefined || meter === meterId)
+        .map(([meter, resourceId, quantity]) => ({
+          eventId: String(r.event_id), meterId: meter, resourceId, quantity, start: new Date(r.start_time), end: new Date(r.end_time),
+        })));
+    },
     close: () => database.close(),
   };
+}
+
+/** One metered quantity of a stored record. */
+export interface MeteredRow {
+  readonly eventId: string;
+  readonly meterId: string;
+  readonly resourceId: string | null;
+  readonly quantity: string;
+  readonly start: Date;
+  readonly end: Date;
 }
 
 /** The built-in SQL Server / MySQL meters: `mysql.allotted-space` (time-weighted GB-hours), `mysql.databases` (max). */
