@@ -11,7 +11,9 @@ export const databaseCheck: DoctorCheck = {
     if (!database.reachable) return [fail(subject, `${database.dialect} does not answer: ${database.error ?? 'no reason given'}; check DATABASE_URL`)];
     try {
       const umzug = umzugFor(container.get(Database));
-      const [executed, pending] = await Promise.all([umzug.executed(), umzug.pending()]);
+      // One after the other: each may create the migrations table, and two at once race on PostgreSQL.
+      const pending = await umzug.pending();
+      const executed = await umzug.executed();
       if (pending.length > 0) {
         return [fail(subject, `${database.dialect} answers, but ${pending.length} migration(s) are not applied (${pending.map((m) => m.name).join(', ')}); run wap-billing migrate`)];
       }

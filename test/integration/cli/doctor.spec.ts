@@ -62,7 +62,7 @@ describe(`npx wap-billing doctor on ${testBackend()}`, () => {
   it('says which migrations are missing on a database never migrated', async () => {
     const result = await doctor({}, false);
     expect(result.code).to.equal(1);
-    expect(result.lines[0]).to.match(/^FAIL database: .* migration\(s\) are not applied .*; run wap-billing migrate$/);
+    expect(result.lines[0], result.stdout).to.match(/^FAIL database: .* migration\(s\) are not applied .*; run wap-billing migrate$/);
   });
 
   it('lists a plugin that failed to load, with the reason', async () => {
