@@ -18,6 +18,7 @@ import { QuotaRoutes } from './notification/quota-routes';
 import { SubscriptionNotificationRoutes } from './notification/subscription-notification-routes';
 import { UsageSummaryRoutes } from './notification/usage-summary-routes';
 import { bindAdminApiClient } from './wap/bind-admin-api-client';
+import { bindOpenApi } from './openapi/bind-openapi';
 
 export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(HealthRoutes).toSelf().inSingletonScope();
@@ -57,4 +58,5 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(BillingAdapterRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(BillingAdapterRoutes);
   bindAdminApiClient(bind);
+  bindOpenApi(bind);
 });

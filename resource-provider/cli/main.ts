@@ -3,7 +3,9 @@ import { Command } from 'commander';
 import { Database } from '../../core/persistence/database';
 import { umzugFor } from '../../core/persistence/migrator';
 import { addCollectCommand } from './collect-command';
+import { addDoctorCommand } from './doctor-command';
 import { addPluginCommands } from './plugin-commands';
+import { addRegisterCommand } from './register-command';
 import { withMigratedContainer } from './with-container';
 
 const program = new Command('wap-billing').description('Usage and billing for Windows Azure Pack');
@@ -20,6 +22,8 @@ program
 
 addPluginCommands(program);
 addCollectCommand(program);
+addRegisterCommand(program);
+addDoctorCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -1,10 +1,13 @@
+import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import type { QuotaSetting } from '../../core/subscriptions/subscription';
 import { UpdateSubscriptionQuotas } from '../../core/subscriptions/update-subscription-quotas';
 import type { RouteContribution } from '../http/route-contribution';
+import { jsonResponse, operation, queryParam } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
 import { HttpError } from '../http/wap-error';
-import { QuotaUpdateBatch, type QuotaUpdateResultBatch } from '../wap/contract/quota';
+import { DefaultQuota, QuotaUpdateBatch, QuotaUpdateResultBatch } from '../wap/contract/quota';
 import { validBody } from '../wap/contract/validate';
 import { quotaOf, toWapQuota } from './subscription-mapping';
 
@@ -35,6 +38,24 @@ export class QuotaRoutes implements RouteContribution {
     router.get('/admin/defaultquota', (_req, res) => {
       res.json(toWapQuota(DEFAULT_QUOTA));
     });
+  }
+
+  describe(): OpenApiPaths {
+    return {
+      '/admin/quota': {
+        put: operation({
+          summary: 'A plan\'s quota pushed to its subscriptions (CONTRACT §4)',
+          tags: ['notification'],
+          parameters: [queryParam('validateOnly', 'true: check the batch, store nothing', Type.Union([Type.Literal('true'), Type.Literal('false')]))],
+          body: { schema: QuotaUpdateBatch },
+          responses: { 200: jsonResponse('Which subscriptions were updated; unknown ones are listed as failed', QuotaUpdateResultBatch) },
+          errors: [400],
+        }),
+      },
+      '/admin/defaultquota': {
+        get: operation({ summary: 'The quota a plan starts with: billing enforces none', tags: ['notification'], responses: { 200: jsonResponse('The default quota', DefaultQuota) } }),
+      },
+    };
   }
 }
 

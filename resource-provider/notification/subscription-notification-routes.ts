@@ -5,6 +5,9 @@ import { RecordSubscriptionCreated } from '../../core/subscriptions/record-subsc
 import { RecordSubscriptionDeleted } from '../../core/subscriptions/record-subscription-deleted';
 import { RecordSubscriptionStateChange } from '../../core/subscriptions/record-subscription-state-change';
 import type { RouteContribution } from '../http/route-contribution';
+import { jsonResponse, operation, pathParam } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { Guid } from '../wap/contract/schema-kit';
 import { valueOrThrow } from '../http/use-case-errors';
 import { RpSubscription, RpSubscriptionCreate } from '../wap/contract/subscription';
 import { validBody } from '../wap/contract/validate';
@@ -59,6 +62,44 @@ export class SubscriptionNotificationRoutes implements RouteContribution {
       const body = validBody(RpSubscription, req.body, 'Subscription');
       res.json(await this.delete(body.SubscriptionId, body));
     });
+  }
+
+  describe(): OpenApiPaths {
+    const subscriptionId = pathParam('subscriptionId', 'the subscription; must match the body\'s SubscriptionId', Guid());
+    const tags = ['notification'];
+    const echoed = jsonResponse('The body, echoed', RpSubscription);
+    const optionalBody = { schema: RpSubscription, required: false, description: 'the samples send the subscription; WAP\'s docs send none' };
+    return {
+      '/admin/subscriptions': {
+        post: operation({
+          summary: 'A subscription to a plan holding this service was created',
+          tags,
+          body: { schema: RpSubscriptionCreate },
+          responses: { 201: jsonResponse('Recorded; the body echoed', RpSubscriptionCreate) },
+          errors: [400, 409],
+        }),
+        put: operation({ summary: 'State change (the samples\' form, id in the body)', tags, body: { schema: RpSubscription }, responses: { 200: echoed }, errors: [400, 404, 409] }),
+        delete: operation({
+          summary: 'Deletion (the samples\' form, id in the body); 200 also for a subscription never seen',
+          tags,
+          body: { schema: RpSubscription },
+          responses: { 200: echoed },
+          errors: [400, 409],
+        }),
+      },
+      '/admin/subscriptions/{subscriptionId}': {
+        get: operation({ summary: 'The subscription as billing knows it (RP-side State)', tags, parameters: [subscriptionId], responses: { 200: jsonResponse('The subscription', RpSubscription) }, errors: [400, 404] }),
+        put: operation({ summary: 'State change: suspend or activate', tags, parameters: [subscriptionId], body: { schema: RpSubscription }, responses: { 200: echoed }, errors: [400, 404, 409] }),
+        delete: operation({
+          summary: 'Deletion; 200 also for a subscription never seen, so that WAP\'s deletion is not held up',
+          tags,
+          parameters: [subscriptionId],
+          body: optionalBody,
+          responses: { 200: jsonResponse('The body, or the subscription as it was', RpSubscription) },
+          errors: [400, 409],
+        }),
+      },
+    };
   }
 
   /**

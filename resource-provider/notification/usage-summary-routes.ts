@@ -3,8 +3,11 @@ import { inject, injectable } from 'inversify';
 import { GetUsageSummary } from '../../core/subscriptions/get-usage-summary';
 import type { MeterReading } from '../../core/usage/usage-summary-source';
 import type { RouteContribution } from '../http/route-contribution';
+import { jsonResponse, operation, pathParam } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { Guid } from '../wap/contract/schema-kit';
 import { valueOrThrow } from '../http/use-case-errors';
-import type { ServiceUsageSummary } from '../wap/contract/usage-summary';
+import { ServiceUsageSummary } from '../wap/contract/usage-summary';
 import { RP_DISPLAY_NAME, RP_NAME } from '../wap/rp-identity';
 import { requireGuid } from '../http/path-params';
 
@@ -25,6 +28,20 @@ export class UsageSummaryRoutes implements RouteContribution {
       };
       res.json(summary);
     });
+  }
+
+  describe(): OpenApiPaths {
+    return {
+      '/admin/subscriptions/{subscriptionId}/usagesummary': {
+        get: operation({
+          summary: 'The usage figures WAP\'s portal shows on a subscription (CONTRACT §4)',
+          tags: ['notification'],
+          parameters: [pathParam('subscriptionId', 'the subscription', Guid())],
+          responses: { 200: jsonResponse('The summary', ServiceUsageSummary) },
+          errors: [400, 404],
+        }),
+      },
+    };
   }
 }
 

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import { MeterRegistry } from '../../core/plugin-host/meter-registry';
@@ -5,6 +6,9 @@ import { Clock } from '../../core/time/clock';
 import { ReprocessQuarantine } from '../../core/usage/store/reprocess-quarantine';
 import { UsageQuery } from '../../core/usage/store/usage-query';
 import type { RouteContribution } from '../http/route-contribution';
+import { formatParam, itemsResponse, jsonResponse, operation, periodParams, queryParam } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { Meter, MeterSubscriptions, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
 
@@ -36,6 +40,30 @@ export class AdminUsageRoutes implements RouteContribution {
     router.post('/admin/quarantine/reprocess', async (_req, res) => {
       res.json(await this.quarantine.reprocess());
     });
+  }
+
+  describe(): OpenApiPaths {
+    return {
+      '/admin/meters': {
+        get: operation({ summary: 'Every meter the installed meter plugins provide', tags: ['admin'], parameters: [formatParam], responses: { 200: itemsResponse('The meters', Meter) } }),
+      },
+      '/admin/usage': {
+        get: operation({
+          summary: 'Usage across subscriptions over a period',
+          tags: ['admin'],
+          parameters: [...periodParams, queryParam('groupBy', 'meter: how many subscriptions used each meter', Type.Literal('meter')), formatParam],
+          responses: { 200: itemsResponse('One row per subscription and meter (or per meter)', Type.Union([SubscriptionMeterUsage, MeterSubscriptions])) },
+          errors: [400],
+        }),
+      },
+      '/admin/quarantine/reprocess': {
+        post: operation({
+          summary: 'Meter again the usage records quarantined for want of a meter',
+          tags: ['admin'],
+          responses: { 200: jsonResponse('How many records were released', ReprocessOutcome) },
+        }),
+      },
+    };
   }
 
   /** Quantities of different subscriptions are not summed: a max or a unique count does not add up across tenants. */

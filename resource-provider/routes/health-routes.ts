@@ -2,6 +2,9 @@ import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import { CheckHealth } from '../../core/health/check-health';
 import type { RouteContribution } from '../http/route-contribution';
+import { jsonResponse, operation } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { HealthReport } from '../openapi/schemas/operations-schemas';
 
 /** `GET /health`: 200 while the database answers, 503 with the reason otherwise. No credentials needed. */
 @injectable()
@@ -13,5 +16,17 @@ export class HealthRoutes implements RouteContribution {
       const report = await this.health.check();
       res.status(report.healthy ? 200 : 503).json(report);
     });
+  }
+
+  describe(): OpenApiPaths {
+    return {
+      '/health': {
+        get: operation({
+          summary: 'Whether the database answers, and how many plugins run',
+          tags: ['health'],
+          responses: { 200: jsonResponse('Healthy', HealthReport), 503: jsonResponse('The database does not answer; `database.error` says why', HealthReport) },
+        }),
+      },
+    };
   }
 }

@@ -1,9 +1,13 @@
+import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import { PluginRegistry, type PluginChangeError } from '../../core/plugin-host/plugin-registry';
 import type { InstalledPlugin } from '../../core/plugin-host/installed-plugin';
 import type { Result } from '../../core/shared/result';
 import type { RouteContribution } from '../http/route-contribution';
+import { jsonResponse, operation, pathParam } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { InstalledPlugin as PluginView, PluginList, RescanSummary } from '../openapi/schemas/operations-schemas';
 import { HttpError } from '../http/wap-error';
 
 /** Admin routes over the plugin registry: list, rescan, enable, disable, configure. */
@@ -32,6 +36,30 @@ export class PluginRoutes implements RouteContribution {
       }
       res.json(publicView(unwrap(await this.plugins.configure(req.params.pluginId, settings as Record<string, unknown>))));
     });
+  }
+
+  describe(): OpenApiPaths {
+    const pluginId = pathParam('pluginId', 'the id in the plugin\'s plugin.json');
+    const changed = (summary: string) =>
+      operation({ summary, tags: ['admin'], parameters: [pluginId], responses: { 200: jsonResponse('The plugin as it now is', PluginView) }, errors: [404] });
+    return {
+      '/admin/plugins': { get: operation({ summary: 'Every installed plugin and its state', tags: ['admin'], responses: { 200: jsonResponse('The plugins', PluginList) } }) },
+      '/admin/plugins/rescan': {
+        post: operation({ summary: 'Pick up plugins dropped in or removed since the last scan', tags: ['admin'], responses: { 200: jsonResponse('Counts and the plugins', RescanSummary) } }),
+      },
+      '/admin/plugins/{pluginId}/enable': { post: changed('Enable a plugin (kept across restarts)') },
+      '/admin/plugins/{pluginId}/disable': { post: changed('Disable a plugin (kept across restarts)') },
+      '/admin/plugins/{pluginId}/settings': {
+        put: operation({
+          summary: 'Replace a plugin\'s settings, validated against its settings schema, and re-activate it',
+          tags: ['admin'],
+          parameters: [pluginId],
+          body: { schema: Type.Object({}, { additionalProperties: true }), description: 'the settings, a JSON object' },
+          responses: { 200: jsonResponse('The plugin as it now is', PluginView) },
+          errors: [400, 404],
+        }),
+      },
+    };
   }
 }
 

@@ -4,6 +4,10 @@ import { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { Clock } from '../../core/time/clock';
 import { UsageQuery } from '../../core/usage/store/usage-query';
 import type { RouteContribution } from '../http/route-contribution';
+import { formatParam, granularityParam, itemsResponse, operation, pathParam, periodParams } from '../openapi/operation-kit';
+import type { OpenApiPaths } from '../openapi/openapi-types';
+import { MeterUsage, ResourceUsage, UsageRecordEvidence } from '../openapi/schemas/usage-schemas';
+import { Guid } from '../wap/contract/schema-kit';
 import { sendItems } from '../http/tabular-response';
 import { seriesGrain, usagePeriod } from '../http/usage-period-params';
 import { requireGuid } from '../http/path-params';
@@ -33,7 +37,7 @@ export class TenantUsageRoutes implements RouteContribution {
       const buckets = grain
         ? await this.usage.series(subscriptionId, period, grain)
         : (await this.usage.totals(subscriptionId, period)).map((t) => ({ meterId: t.meterId, quantity: t.quantity, ...period }));
-      const items = buckets.map((b) => ({ ...this.describe(b.meterId), quantity: b.quantity, from: b.from, to: b.to }));
+      const items = buckets.map((b) => ({ ...this.meterView(b.meterId), quantity: b.quantity, from: b.from, to: b.to }));
       sendItems(req, res, items, ['meterId', 'displayName', 'unit', 'quantity', 'from', 'to'], `usage-${subscriptionId}`);
     });
 
@@ -41,7 +45,7 @@ export class TenantUsageRoutes implements RouteContribution {
       const period = usagePeriod(req, this.clock.now());
       const subscriptionId = subscriptionOf(req);
       const totals = await this.usage.byResource(subscriptionId, req.params.meterId, period);
-      const meter = this.describe(req.params.meterId);
+      const meter = this.meterView(req.params.meterId);
       const items = totals.map((t) => ({ ...meter, resourceId: t.resourceId, quantity: t.quantity, from: period.from, to: period.to }));
       sendItems(req, res, items, ['meterId', 'resourceId', 'unit', 'quantity', 'from', 'to'], `usage-${subscriptionId}-${req.params.meterId}`);
     });
@@ -56,7 +60,42 @@ export class TenantUsageRoutes implements RouteContribution {
     });
   }
 
-  private describe(meterId: string) {
+  describe(): OpenApiPaths {
+    const subscriptionId = pathParam('subscriptionId', 'the subscription WAP checked the caller owns', Guid());
+    const meterId = pathParam('meterId', 'a meter id, e.g. mysql.allotted-space');
+    const resourceId = pathParam('resourceId', `the resource, or ${NO_RESOURCE} for usage that names none`);
+    return {
+      '/subscriptions/{subscriptionId}/usage': {
+        get: operation({
+          summary: 'A subscription\'s usage per meter over a period, or as a series',
+          tags: ['tenant'],
+          parameters: [subscriptionId, ...periodParams, granularityParam, formatParam],
+          responses: { 200: itemsResponse('One row per meter (per bucket with `granularity`)', MeterUsage) },
+          errors: [400],
+        }),
+      },
+      '/subscriptions/{subscriptionId}/usage/meters/{meterId}/resources': {
+        get: operation({
+          summary: 'The resources behind one meter\'s total',
+          tags: ['tenant'],
+          parameters: [subscriptionId, meterId, ...periodParams, formatParam],
+          responses: { 200: itemsResponse('One row per resource', ResourceUsage) },
+          errors: [400],
+        }),
+      },
+      '/subscriptions/{subscriptionId}/usage/meters/{meterId}/resources/{resourceId}/records': {
+        get: operation({
+          summary: 'The WAP usage records behind one resource\'s total',
+          tags: ['tenant'],
+          parameters: [subscriptionId, meterId, resourceId, ...periodParams, formatParam],
+          responses: { 200: itemsResponse('The metered rows, each with its WAP record', UsageRecordEvidence) },
+          errors: [400],
+        }),
+      },
+    };
+  }
+
+  private meterView(meterId: string) {
     const meter = this.meters.meter(meterId);
     return { meterId, displayName: meter?.displayName ?? meterId, unit: meter?.unit ?? null };
   }

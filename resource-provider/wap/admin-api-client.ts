@@ -1,4 +1,4 @@
-import type { Static, TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {
   AdminSubscription,
   Plan,
@@ -71,6 +71,11 @@ export class AdminApiClient {
       if (error instanceof AdminApiError && error.status === 404) return undefined;
       throw error;
     }
+  }
+
+  /** `GET /resourceproviders?includeSystemResourceProviders=false`: the registered resource providers other than WAP's own. */
+  listResourceProviders(): Promise<ResourceProvider[]> {
+    return this.call('GET', '/resourceproviders?includeSystemResourceProviders=false', Type.Array(ResourceProvider));
   }
 
   updateResourceProvider(name: string, instanceId: string, provider: ResourceProvider): Promise<ResourceProvider> {

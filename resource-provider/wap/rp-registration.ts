@@ -10,6 +10,8 @@ export interface RegistrationInput {
   readonly password: string;
   /** Fixed per installation, so that registering again replaces rather than adds. */
   readonly instanceId: string;
+  /** The name WAP forwards under (`/services/<name>/…`); letters and digits only. Default `billing`. */
+  readonly name?: string;
 }
 
 /**
@@ -17,6 +19,7 @@ export interface RegistrationInput {
  * `/admin`, tenant calls forwarded as `subscriptions/{subid}/…`.
  */
 export function resourceProviderRegistration(input: RegistrationInput): ResourceProvider {
+  const name = input.name ?? RP_NAME;
   const base = input.publicUrl.replace(/\/+$/, '');
   const endpoint = (path: string) => ({
     ForwardingAddress: `${base}${path}`,
@@ -25,7 +28,7 @@ export function resourceProviderRegistration(input: RegistrationInput): Resource
     AuthenticationPassword: input.password,
   });
   return {
-    Name: RP_NAME,
+    Name: name,
     DisplayName: RP_DISPLAY_NAME,
     InstanceDisplayName: RP_DISPLAY_NAME,
     InstanceId: input.instanceId,
@@ -35,7 +38,7 @@ export function resourceProviderRegistration(input: RegistrationInput): Resource
     AllowMultipleInstances: false,
     MaxQuotaUpdateBatchSize: 3,
     AdminEndpoint: endpoint('/admin'),
-    TenantEndpoint: { ...endpoint('/'), SourceUriTemplate: `{subid}/services/${RP_NAME}/{*path}`, TargetUriTemplate: 'subscriptions/{subid}/{*path}' },
+    TenantEndpoint: { ...endpoint('/'), SourceUriTemplate: `{subid}/services/${name}/{*path}`, TargetUriTemplate: 'subscriptions/{subid}/{*path}' },
     NotificationEndpoint: endpoint('/admin'),
     UsageEndpoint: endpoint('/'),
   };

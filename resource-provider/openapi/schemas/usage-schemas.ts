@@ -1,0 +1,58 @@
+import { Type } from '@sinclair/typebox';
+
+/*
+ * The bodies of the usage routes (`routes/tenant-usage-routes.ts`, `routes/admin-usage-routes.ts`).
+ * They are ours, not WAP's, so they live here rather than in `wap/contract/`. Quantities are exact
+ * decimal strings: a JSON number would round them.
+ */
+
+const Quantity = Type.String({ pattern: '^-?[0-9]+(\\.[0-9]+)?$', description: 'an exact decimal' });
+const Instant = Type.String({ format: 'date-time' });
+const NullableUnit = Type.Union([Type.String(), Type.Null()]);
+
+export const Meter = Type.Object(
+  {
+    id: Type.String(),
+    displayName: Type.String(),
+    unit: Type.String(),
+    aggregation: Type.Union([Type.Literal('sum'), Type.Literal('max'), Type.Literal('average'), Type.Literal('latest')]),
+    description: Type.Union([Type.String(), Type.Null()]),
+  },
+  { title: 'Meter' },
+);
+
+export const SubscriptionMeterUsage = Type.Object(
+  { subscriptionId: Type.String(), meterId: Type.String(), unit: NullableUnit, quantity: Quantity },
+  { title: 'SubscriptionMeterUsage', description: 'one row per subscription and meter; with `groupBy=meter`, `MeterSubscriptions` rows instead' },
+);
+
+export const MeterSubscriptions = Type.Object(
+  { meterId: Type.String(), unit: NullableUnit, subscriptions: Type.Integer({ description: 'how many subscriptions used the meter' }) },
+  { title: 'MeterSubscriptions' },
+);
+
+export const MeterUsage = Type.Object(
+  { meterId: Type.String(), displayName: Type.String(), unit: NullableUnit, quantity: Quantity, from: Instant, to: Instant },
+  { title: 'MeterUsage', description: 'a meter\'s total over the period, or over one bucket of a series' },
+);
+
+export const ResourceUsage = Type.Object(
+  { meterId: Type.String(), displayName: Type.String(), unit: NullableUnit, resourceId: Type.Union([Type.String(), Type.Null()]), quantity: Quantity, from: Instant, to: Instant },
+  { title: 'ResourceUsage' },
+);
+
+export const UsageRecordEvidence = Type.Object(
+  {
+    eventId: Type.String({ description: 'WAP\'s EventId' }),
+    start: Instant,
+    end: Instant,
+    quantity: Quantity,
+    record: Type.Object({}, { additionalProperties: true, description: 'the UsageRecord exactly as WAP sent it' }),
+  },
+  { title: 'UsageRecordEvidence' },
+);
+
+export const ReprocessOutcome = Type.Object(
+  { examined: Type.Integer(), released: Type.Integer(), stillQuarantined: Type.Integer() },
+  { title: 'ReprocessOutcome', additionalProperties: true },
+);
