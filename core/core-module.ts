@@ -1,5 +1,6 @@
 import { ContainerModule } from 'inversify';
 import { bindAccounts } from './accounts/bind-accounts';
+import { bindCatalogue } from './catalogue/bind-catalogue';
 import { CheckHealth } from './health/check-health';
 import { bindPersistence } from './persistence/bind-persistence';
 import { bindPlugins } from './plugin-host/bind-plugins';
@@ -18,5 +19,6 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bindAccounts(bind);
   bindSubscriptions(bind);
   bindSignup(bind);
+  bindCatalogue(bind);
   bind(CheckHealth).toSelf().inSingletonScope();
 });

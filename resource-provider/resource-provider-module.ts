@@ -7,6 +7,7 @@ import { CollectorScheduler } from './collector/collector-scheduler';
 import { CollectorSettings } from './collector/collector-settings';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
 import { AdminUsageRoutes } from './routes/admin-usage-routes';
+import { CatalogueRoutes } from './routes/catalogue-routes';
 import { CollectorRoutes } from './routes/collector-routes';
 import { HealthRoutes } from './routes/health-routes';
 import { PluginRoutes } from './routes/plugin-routes';
@@ -55,6 +56,8 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(RouteContribution).toService(UsageSummaryRoutes);
   bind(QuotaRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(QuotaRoutes);
+  bind(CatalogueRoutes).toSelf().inSingletonScope();
+  bind(RouteContribution).toService(CatalogueRoutes);
   bind(BillingAdapterRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(BillingAdapterRoutes);
   bindAdminApiClient(bind);

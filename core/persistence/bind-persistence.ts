@@ -20,6 +20,10 @@ import { SubscriptionStore } from '../subscriptions/subscription-store';
 import { SequelizeAccountStore } from './stores/sequelize-account-store';
 import { SequelizeBillingDecisionStore } from './stores/sequelize-billing-decision-store';
 import { SequelizeSubscriptionStore } from './stores/sequelize-subscription-store';
+import { CatalogueQuery } from '../catalogue/catalogue-query';
+import { CatalogueStore } from '../catalogue/catalogue-store';
+import { SequelizeCatalogueQuery } from './stores/sequelize-catalogue-query';
+import { SequelizeCatalogueStore } from './stores/sequelize-catalogue-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -47,4 +51,8 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(SubscriptionStore).toService(SequelizeSubscriptionStore);
   bind(SequelizeBillingDecisionStore).toSelf().inSingletonScope();
   bind(BillingDecisionStore).toService(SequelizeBillingDecisionStore);
+  bind(SequelizeCatalogueStore).toSelf().inSingletonScope();
+  bind(CatalogueStore).toService(SequelizeCatalogueStore);
+  bind(SequelizeCatalogueQuery).toSelf().inSingletonScope();
+  bind(CatalogueQuery).toService(SequelizeCatalogueQuery);
 }

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { DataTypes, UniqueConstraintError, type Model, type ModelStatic } from 'sequelize';
+import { DataTypes, UniqueConstraintError, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import type { Account, Standing } from '../../accounts/account';
 import type { AccountDefaults } from '../../accounts/account-defaults';
 import type { AccountStore } from '../../accounts/account-store';
@@ -60,6 +60,19 @@ export class SequelizeAccountStore implements AccountStore {
       if (!(error instanceof UniqueConstraintError)) throw error;
     }
     return (await this.find(accountId))!;
+  }
+
+  /**
+   * `ensure` inside a caller's transaction. No catch for a racing insert: on PostgreSQL a failed
+   * statement spoils the whole transaction, so the caller's unit of work fails and is retried.
+   */
+  async ensureIn(accountId: string, defaults: AccountDefaults, transaction: Transaction): Promise<void> {
+    if (await this.rows.findByPk(accountId, { transaction })) return;
+    const now = this.clock.now();
+    await this.rows.create({
+      id: accountId, currency: defaults.currency, time_zone: defaults.timeZone, bill_cycle_day: defaults.billCycleDay,
+      standing: 'good', created_at: now, updated_at: now,
+    }, { transaction });
   }
 
   async setStanding(accountId: string, standing: Standing): Promise<Account | undefined> {

@@ -71,8 +71,9 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     );
   }
 
-  async find(subscriptionId: string): Promise<Subscription | undefined> {
-    const row = await this.subscriptions.findByPk(subscriptionId);
+  /** `transaction` lets another store read inside its own transaction (the catalogue feed's page). */
+  async find(subscriptionId: string, transaction?: Transaction): Promise<Subscription | undefined> {
+    const row = await this.subscriptions.findByPk(subscriptionId, { transaction });
     return row ? toSubscription(row.get()) : undefined;
   }
 
@@ -86,7 +87,11 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  private async saveIn({ subscription, at, source }: SubscriptionWrite, transaction: Transaction): Promise<WriteOutcome> {
+  /**
+   * The write of `save` inside a caller's transaction, so that a catalogue page and the
+   * subscriptions it changes commit together. The caller handles a racing insert.
+   */
+  async saveIn({ subscription, at, source }: SubscriptionWrite, transaction: Transaction): Promise<WriteOutcome> {
     // The row lock keeps two concurrent state changes from both seeing the old state and both adding history.
     const lock = this.database.dialect === 'sqlite' ? undefined : transaction.LOCK.UPDATE;
     const row = await this.subscriptions.findByPk(subscription.id, { transaction, lock });

@@ -1,5 +1,4 @@
 import { inject, injectable } from 'inversify';
-import type { Transaction } from 'sequelize';
 import { Clock } from '../../time/clock';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
@@ -7,9 +6,10 @@ import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
 import { meterRecords } from '../../usage/store/meter-records';
 import { eventIdOf, parseWapTime, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { meteredColumns } from '../../usage/store/metered-column';
-import { FIRST_START_ID, type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
+import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { bigintAsText, chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
+import { advanceWatermark, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
+import { insertRows } from './sequelize-usage-sql';
 
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
@@ -30,7 +30,7 @@ export class SequelizeUsageStore implements UsageStore {
     }
     const meter = new MeterUsageRecord(this.meters.active());
     return this.database.sequelize.transaction(async (transaction) => {
-      const stored = await this.storedEventIds(feed, [...unique.keys()], transaction);
+      const stored = await storedEventIds(this.database, feed, [...unique.keys()], transaction);
       const fresh = [...unique].filter(([eventId]) => !stored.has(eventId)).map(([eventId, record]) => ({ eventId, record }));
       const now = this.clock.now();
       const metered = meterRecords(fresh, meter);
@@ -53,7 +53,7 @@ export class SequelizeUsageStore implements UsageStore {
         feed, event_id: q.eventId, reason: q.reason, quarantined_at: now, released_at: null,
       })), transaction);
       await this.rollups.add(metered.usage, transaction);
-      await this.advanceWatermark(feed, page.nextStartId, now, transaction);
+      await advanceWatermark(this.database, feed, page.nextStartId, now, transaction);
       return {
         new: fresh.length,
         duplicate: page.records.length - fresh.length,
@@ -63,47 +63,8 @@ export class SequelizeUsageStore implements UsageStore {
     });
   }
 
-  async watermark(feed: string): Promise<string> {
-    const [row] = await select<{ next_start_id: string | number }>(
-      this.database.sequelize, `SELECT ${bigintAsText(this.database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, undefined, { feed },
-    );
-    return row ? readBigint(row.next_start_id) : FIRST_START_ID;
-  }
-
-  /** One query per chunk of EventIds, never one per record. */
-  private async storedEventIds(feed: string, eventIds: readonly string[], transaction: Transaction): Promise<Set<string>> {
-    const sequelize = this.database.sequelize;
-    const stored = new Set<string>();
-    for (const ids of chunks(eventIds)) {
-      const rows = await select<{ event_id: string | number }>(
-        sequelize,
-        // EventIds are checked digit strings; unquoted, MariaDB compares them as integers, not doubles.
-        `SELECT ${bigintAsText(this.database.dialect, 'event_id', 'event_id')} FROM usage_records WHERE feed = :feed AND event_id IN (${ids.join(', ')})`,
-        transaction,
-        { feed },
-      );
-      for (const row of rows) stored.add(readBigint(row.event_id));
-    }
-    return stored;
-  }
-
-  /** Moves the watermark forward only: a page replayed from an older pull must not rewind it. */
-  private async advanceWatermark(feed: string, nextStartId: string, now: Date, transaction: Transaction): Promise<void> {
-    const sequelize = this.database.sequelize;
-    const [row] = await select<{ next_start_id: string | number }>(
-      sequelize, `SELECT ${bigintAsText(this.database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, transaction, { feed },
-    );
-    if (!row) {
-      await insertRows(sequelize, 'feed_watermarks', [{
-        feed, next_start_id: nextStartId, last_success_at: now, last_error: null, last_error_at: null,
-      }], transaction);
-      return;
-    }
-    const next = BigInt(nextStartId) > BigInt(readBigint(row.next_start_id)) ? nextStartId : readBigint(row.next_start_id);
-    await sequelize.query('UPDATE feed_watermarks SET next_start_id = :next, last_success_at = :now WHERE feed = :feed', {
-      replacements: { next, now, feed },
-      transaction,
-    });
+  watermark(feed: string): Promise<string> {
+    return readWatermark(this.database, feed);
   }
 }
 

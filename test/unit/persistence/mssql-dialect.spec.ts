@@ -27,7 +27,7 @@ describe('SQL Server (mssql dialect) T-SQL generated from the migrations and sto
 
   it('creates every table with T-SQL types: NVARCHAR, BIT, DATETIMEOFFSET, IDENTITY', () => {
     const tables = statements.map((s) => /CREATE TABLE \[(\w+)\]/.exec(s)?.[1]).filter(Boolean);
-    expect(tables).to.include.members(['plugin_states', 'accounts', 'subscriptions', 'usage_records', 'metered_usage', 'feed_watermarks', 'leases', 'billing_decisions', 'subscription_quotas']);
+    expect(tables).to.include.members(['plugin_states', 'accounts', 'subscriptions', 'usage_records', 'metered_usage', 'feed_watermarks', 'leases', 'billing_decisions', 'subscription_quotas', 'plans', 'add_ons', 'plan_services', 'plan_add_ons', 'subscription_add_ons', 'subscription_feed_marks']);
     const ddl = statements.join('\n');
     expect(ddl).to.include('[enabled] BIT NOT NULL');
     expect(ddl).to.include('[id] BIGINT IDENTITY(1,1)');
