@@ -1,0 +1,110 @@
+import type { Database } from '../../core/persistence/database';
+import type { MeterPlugin } from '../../core/plugin-api';
+import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
+import { meteredColumns } from '../../core/usage/store/metered-column';
+import { rollupChanges } from '../../core/usage/store/rollup-changes';
+import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
+import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
+import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
+
+export interface UsageShape {
+  readonly subscriptions: number;
+  readonly resourcesPerSubscription: number;
+  readonly hours: number;
+}
+
+export const FIRST_HOUR = '2025-01-01T00:00:00Z';
+
+export function subscriptionIdOf(index: number): string {
+  return `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
+}
+
+/**
+ * Fills the usage store with one VM Clouds record per VM per hour, written by SQL inside the
+ * database (generate_series / a recursive CTE) because pushing millions of records through the
+ * pipeline would take the benchmark longer than its point. Every row has the shape the pipeline
+ * writes: the record's payload and metered column, and rollup rows whose partials are what the
+ * real metering and rollup code makes of such a record (computed once, repeated).
+ */
+export async function populateUsage(database: Database, meters: MeterRegistry, shape: UsageShape): Promise<number> {
+  const templates = rowTemplates(meters);
+  const total = shape.subscriptions * shape.resourcesPerSubscription * shape.hours;
+  const sql = database.dialect === 'postgres' ? postgresStatements(shape, templates) : sqliteStatements(shape, templates);
+  for (const statement of sql) await database.sequelize.query(statement);
+  return total;
+}
+
+interface Templates {
+  payload: string;
+  metered: string;
+  hourly: string;
+  daily: string;
+}
+
+function rowTemplates(meters: MeterRegistry): Templates {
+  const record = (hour: number): RawUsageRecord => ({
+    EventId: hour + 1, ExternalRecordId: String(hour + 1), ResourceId: 'vm-1',
+    StartTime: `2025-01-01T${String(hour).padStart(2, '0')}:00:00`, EndTime: hour === 23 ? '2025-01-02T00:00:00' : `2025-01-01T${String(hour + 1).padStart(2, '0')}:00:00`,
+    ProviderName: 'systemcenter', ServiceType: 'Default', SubscriptionId: subscriptionIdOf(1), Properties: null,
+    Resources: { VmRuntimeHours: '1', CpuCount: '2', MemoryMB: '4096', DiskGB: '80' },
+  });
+  const meter = new MeterUsageRecord(meters.active() as MeterPlugin[]);
+  const usage = Array.from({ length: 24 }, (_, hour) => {
+    const outcome = meter.meter(toWap(record(hour)));
+    if (!outcome.ok) throw new Error(`the VM meters refused the template record: ${outcome.message}`);
+    return outcome.usage;
+  });
+  const aggregationOf = (id: string) => meters.meter(id)!.aggregation;
+  const partials = (changes: ReturnType<typeof rollupChanges>) =>
+    JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(p)])));
+  return {
+    payload: JSON.stringify(record(0)),
+    metered: meteredColumns(usage[0]).get('1')!,
+    hourly: partials(rollupChanges(usage[0], 'hour', aggregationOf)),
+    daily: partials(rollupChanges(usage.flat(), 'day', aggregationOf)),
+  };
+}
+
+function toWap(record: RawUsageRecord) {
+  return toWapUsageRecord(record, String(record.EventId));
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours }: UsageShape, t: Templates): string[] {
+  const sub = (index: string) => `'00000000-0000-4000-8000-' || lpad(to_hex(${index}), 12, '0')`;
+  const records = subscriptions * r * hours;
+  return [
+    `INSERT INTO usage_records (feed, event_id, subscription_id, provider_name, payload, received_at, resource_id, start_time, end_time, metered)
+     SELECT 'usage', g, ${sub(`((g - 1) / ${r * hours})::int`)}, 'systemcenter', ${quote(t.payload)}, now(),
+            'vm-' || (((g - 1) / ${hours}) % ${r}), timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour',
+            timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours} + 1) * interval '1 hour', ${quote(t.metered)}
+     FROM generate_series(1, ${records}) g`,
+    `INSERT INTO usage_rollups_hourly (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`((g - 1) / ${r * hours})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour', 'vm-' || (((g - 1) / ${hours}) % ${r}), ${quote(t.hourly)}
+     FROM generate_series(1, ${records}) g`,
+    `INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.daily)}
+     FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`,
+    'ANALYZE',
+  ];
+}
+
+function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }: UsageShape, t: Templates): string[] {
+  const sub = (index: string) => `'00000000-0000-4000-8000-' || printf('%012x', ${index})`;
+  // Sequelize keeps SQLite dates as text in this form; queries compare them as text.
+  const at = (offset: string, unit: string) => `strftime('%Y-%m-%d %H:%M:%S.000 +00:00', '2025-01-01 00:00:00', '+' || (${offset}) || ' ${unit}')`;
+  const series = (count: number) => `WITH RECURSIVE s(g) AS (SELECT 1 UNION ALL SELECT g + 1 FROM s WHERE g < ${count})`;
+  const records = subscriptions * r * hours;
+  const days = hours / 24;
+  return [
+    `${series(records)} INSERT INTO usage_records (feed, event_id, subscription_id, provider_name, payload, received_at, resource_id, start_time, end_time, metered)
+     SELECT 'usage', g, ${sub(`(g - 1) / ${r * hours}`)}, 'systemcenter', ${quote(t.payload)}, ${at('0', 'hours')},
+            'vm-' || (((g - 1) / ${hours}) % ${r}), ${at(`(g - 1) % ${hours}`, 'hours')}, ${at(`(g - 1) % ${hours} + 1`, 'hours')}, ${quote(t.metered)} FROM s`,
+    `${series(records)} INSERT INTO usage_rollups_hourly (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`(g - 1) / ${r * hours}`)}, ${at(`(g - 1) % ${hours}`, 'hours')}, 'vm-' || (((g - 1) / ${hours}) % ${r}), ${quote(t.hourly)} FROM s`,
+    `${series(subscriptions * r * days)} INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.daily)} FROM s`,
+    'ANALYZE',
+  ];
+}
