@@ -2,7 +2,7 @@ import type { Database } from '../../core/persistence/database';
 import type { MeterPlugin } from '../../core/plugin-api';
 import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
-import { rollupChanges } from '../../core/usage/store/rollup-changes';
+import { regroupByMonth, rollupChanges } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
@@ -39,6 +39,8 @@ interface Templates {
   metered: string;
   hourly: string;
   daily: string;
+  /** The monthly partials of a month holding `days` days of usage, by `days`. */
+  monthly(days: number): string;
 }
 
 function rowTemplates(meters: MeterRegistry): Templates {
@@ -57,11 +59,13 @@ function rowTemplates(meters: MeterRegistry): Templates {
   const aggregationOf = (id: string) => meters.meter(id)!.aggregation;
   const partials = (changes: ReturnType<typeof rollupChanges>) =>
     JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(p)])));
+  const day = rollupChanges(usage.flat(), 'day', aggregationOf);
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
     hourly: partials(rollupChanges(usage[0], 'hour', aggregationOf)),
-    daily: partials(rollupChanges(usage.flat(), 'day', aggregationOf)),
+    daily: partials(day),
+    monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
   };
 }
 
@@ -86,7 +90,20 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
     `INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
      SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.daily)}
      FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`,
+    ...monthlyRows(hours, t).map(({ start, partials }) =>
+      `INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
+       SELECT ${sub(`((g - 1) / ${r})::int`)}, timestamptz '${start}', 'vm-' || ((g - 1) % ${r}), ${quote(partials)}
+       FROM generate_series(1, ${subscriptions * r}) g`),
     'ANALYZE',
+  ];
+}
+
+/** January (31 days) and the days of February the shape reaches. */
+function monthlyRows(hours: number, t: Templates): { start: string; partials: string }[] {
+  const days = hours / 24;
+  return [
+    { start: '2025-01-01T00:00:00Z', partials: t.monthly(Math.min(days, 31)) },
+    ...(days > 31 ? [{ start: '2025-02-01T00:00:00Z', partials: t.monthly(days - 31) }] : []),
   ];
 }
 
@@ -105,6 +122,9 @@ function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }:
      SELECT ${sub(`(g - 1) / ${r * hours}`)}, ${at(`(g - 1) % ${hours}`, 'hours')}, 'vm-' || (((g - 1) / ${hours}) % ${r}), ${quote(t.hourly)} FROM s`,
     `${series(subscriptions * r * days)} INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
      SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.daily)} FROM s`,
+    ...monthlyRows(hours, t).map(({ start, partials }) =>
+      `${series(subscriptions * r)} INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
+       SELECT ${sub(`(g - 1) / ${r}`)}, ${at(`${(new Date(start).getTime() - Date.UTC(2025, 0, 1)) / 86_400_000}`, 'days')}, 'vm-' || ((g - 1) % ${r}), ${quote(partials)} FROM s`),
     'ANALYZE',
   ];
 }

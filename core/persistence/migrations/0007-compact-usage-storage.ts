@@ -3,13 +3,15 @@ import type { Migration } from '../migration';
 import { exactDecimal } from '../exact-decimal';
 import { usageRollups } from './0003-usage-rollups';
 
-const ROLLUP_TABLES = ['usage_rollups_hourly', 'usage_rollups_daily'] as const;
+const OLD_ROLLUP_TABLES = ['usage_rollups_hourly', 'usage_rollups_daily'] as const;
+const ROLLUP_TABLES = [...OLD_ROLLUP_TABLES, 'usage_rollups_monthly'] as const;
 
 /**
  * Fewer, wider rows for usage, measured by `npm run bench`: a metered_usage row per record and
  * meter, and a rollup row per meter, made the store write about twelve indexed rows per WAP
  * record. Now a record keeps what it metered in its own row (`metered`, JSON), and a rollup row
- * holds every meter of one resource and bucket (`partials`, JSON keyed by meter id).
+ * holds every meter of one resource and bucket (`partials`, JSON keyed by meter id). Monthly
+ * rollups join the hourly and daily ones: a tenant's month then reads a row per resource, not 31.
  * No installation holds usage yet, so the old tables are dropped rather than copied.
  */
 export const compactUsageStorage: Migration = {
@@ -22,8 +24,8 @@ export const compactUsageStorage: Migration = {
     await queryInterface.addColumn('usage_records', 'metered', { type: DataTypes.TEXT, allowNull: true });
     await queryInterface.addIndex('usage_records', ['subscription_id', 'start_time'], { name: 'usage_records_by_subscription_time' });
     await queryInterface.dropTable('metered_usage');
+    for (const table of OLD_ROLLUP_TABLES) await queryInterface.dropTable(table);
     for (const table of ROLLUP_TABLES) {
-      await queryInterface.dropTable(table);
       await queryInterface.createTable(table, {
         id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
         subscription_id: { type: DataTypes.STRING(64), allowNull: false },

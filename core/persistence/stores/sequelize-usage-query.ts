@@ -5,10 +5,11 @@ import { Decimal } from '../../money/decimal';
 import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import type { Period } from '../../usage/metering/aggregation/period';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
-import { rollupSpans } from '../../usage/store/rollup-spans';
+import { rollupReads } from '../../usage/store/rollup-spans';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
-import { partialsOf, ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
+import { ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
+import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
 
@@ -86,8 +87,8 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
-    // An hourly series cannot use the daily rollups: a day's row does not say which hour its usage fell in.
-    const rows = await this.rollups(subscriptionId, undefined, period, grain === 'hour');
+    // A series never reads a coarser rollup than its buckets: a day's row does not say which hour its usage fell in.
+    const rows = await this.rollups(subscriptionId, undefined, period, grain);
     const groups = this.fold(rows, (row) => `${row.meter_id}\u0000${bucketOf(readDate(row.bucket_start), grain, period).from.toISOString()}`);
     return [...groups]
       .map(([key, partial]) => {
@@ -120,11 +121,8 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /** Daily rows for the whole days of the period, hourly rows for the hours at its edges; never both for one instant. */
-  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, hourlyOnly = false): Promise<MeterSlice[]> {
-    const spans = rollupSpans(period); // also refuses a period that would split an hourly bucket
-    const reads = hourlyOnly
-      ? [{ table: ROLLUP_TABLE.hour, span: period }]
-      : [...(spans.days ? [{ table: ROLLUP_TABLE.day, span: spans.days }] : []), ...spans.hours.map((span) => ({ table: ROLLUP_TABLE.hour, span }))];
+  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, coarsest: SeriesGrain = 'month'): Promise<MeterSlice[]> {
+    const reads = rollupReads(period, coarsest).map((read) => ({ table: ROLLUP_TABLE[read.grain], span: read }));
     const slices: MeterSlice[] = [];
     for (const { table, span } of reads) {
       const rows = await select<StoredRollupRow>(
@@ -135,8 +133,14 @@ export class SequelizeUsageQuery implements UsageQuery {
         { subscriptionId, from: span.from, to: span.to },
       );
       for (const row of rows) {
-        for (const [meter, partial] of partialsOf(row)) {
-          if (meterId === undefined || meter === meterId) slices.push({ ...row, meter_id: meter, partial });
+        const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;
+        // Only the meter asked for is turned into decimals: the rest of the row is never read.
+        for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
+          if (!(meter in stored)) continue;
+          slices.push({
+            subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: row.bucket_start,
+            partial: fromStoredPartial(stored[meter]),
+          });
         }
       }
     }

@@ -4,12 +4,12 @@ import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
-import type { RollupGrain } from '../../usage/metering/aggregation/rollup';
 import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
+import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
+import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, insertRows, readDate, select, sqlList } from './sequelize-usage-sql';
 
-export const ROLLUP_TABLE: Record<RollupGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily' };
+export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
 
 /** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON. */
 export interface StoredRollupRow {
@@ -39,13 +39,14 @@ export class SequelizeUsageRollups {
     @inject(MeterRegistry) private readonly meters: MeterRegistry,
   ) {}
 
-  /** Adds new usage to both rollups, inside the caller's transaction. */
+  /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
   async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
-    for (const grain of ['hour', 'day'] as const) {
-      const changes = rollupChanges(usage, grain, (meterId) => this.aggregationOf(meterId));
-      await this.apply(ROLLUP_TABLE[grain], changes, transaction);
-    }
+    const aggregationOf = (meterId: string) => this.aggregationOf(meterId);
+    await this.apply(ROLLUP_TABLE.hour, rollupChanges(usage, 'hour', aggregationOf), transaction);
+    const days = rollupChanges(usage, 'day', aggregationOf);
+    await this.apply(ROLLUP_TABLE.day, days, transaction);
+    await this.apply(ROLLUP_TABLE.month, regroupByMonth(days), transaction);
   }
 
   private aggregationOf(meterId: string) {

@@ -1,6 +1,7 @@
 import type { Aggregation } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
-import type { PartialAggregate } from '../metering/aggregation/partial-aggregate';
+import { combinePartials, type PartialAggregate } from '../metering/aggregation/partial-aggregate';
+import { utcMonthOf } from './rollup-spans';
 import { rollupUsage, type RollupGrain } from '../metering/aggregation/rollup';
 
 /** The identity of one rollup row: every meter of one resource in one bucket. `resourceId` is `''` for usage without a resource. */
@@ -48,4 +49,24 @@ export function rollupChanges(
     }
   }
   return [...changes.values()].map(({ key, partials }) => ({ ...key, partials }));
+}
+
+/**
+ * Daily changes combined into the UTC months that hold them. Partials combine across adjacent
+ * buckets exactly as raw rows would fold (see partial-aggregate), so a month built from its days
+ * equals the month folded from the records.
+ */
+export function regroupByMonth(days: readonly RollupChange[]): RollupChange[] {
+  const months = new Map<string, { key: RollupKey; partials: Map<string, PartialAggregate> }>();
+  for (const day of days) {
+    const key = { subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: utcMonthOf(day.bucketStart.getTime()).from };
+    const text = rollupKeyText(key);
+    const month = months.get(text) ?? { key, partials: new Map<string, PartialAggregate>() };
+    for (const [meterId, partial] of day.partials) {
+      const held = month.partials.get(meterId);
+      month.partials.set(meterId, held ? combinePartials(held, partial) : partial);
+    }
+    months.set(text, month);
+  }
+  return [...months.values()].map(({ key, partials }) => ({ ...key, partials }));
 }
