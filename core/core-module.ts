@@ -1,6 +1,7 @@
 import { ContainerModule } from 'inversify';
 import { bindAccounts } from './accounts/bind-accounts';
 import { CheckHealth } from './health/check-health';
+import { bindInvoicing } from './invoicing/bind-invoicing';
 import { bindPersistence } from './persistence/bind-persistence';
 import { bindPlugins } from './plugin-host/bind-plugins';
 import { bindUsage } from './usage/bind-usage';
@@ -9,7 +10,7 @@ import { bindSubscriptions } from './subscriptions/bind-subscriptions';
 
 /**
  * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,
- * `PluginDirectories`, `PluginHostContainer`, `Logger`, `Clock` and `AccountDefaults`.
+ * `PluginDirectories`, `PluginHostContainer`, `Logger`, `Clock`, `AccountDefaults` and `InvoicingSettings`.
  */
 export const coreModule = new ContainerModule(({ bind }) => {
   bindPersistence(bind);
@@ -18,5 +19,6 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bindAccounts(bind);
   bindSubscriptions(bind);
   bindSignup(bind);
+  bindInvoicing(bind);
   bind(CheckHealth).toSelf().inSingletonScope();
 });

@@ -20,6 +20,14 @@ import { SubscriptionStore } from '../subscriptions/subscription-store';
 import { SequelizeAccountStore } from './stores/sequelize-account-store';
 import { SequelizeBillingDecisionStore } from './stores/sequelize-billing-decision-store';
 import { SequelizeSubscriptionStore } from './stores/sequelize-subscription-store';
+import { BillableHoldings } from '../invoicing/billable-holdings';
+import { BillingProfileStore } from '../invoicing/billing-profile';
+import { InvoiceStore } from '../invoicing/invoice-store';
+import { RateCardStore } from '../rating/rate-card-store';
+import { SequelizeBillableHoldings } from './stores/sequelize-billable-holdings';
+import { SequelizeBillingProfileStore } from './stores/sequelize-billing-profile-store';
+import { SequelizeInvoiceStore } from './stores/sequelize-invoice-store';
+import { SequelizeRateCardStore } from './stores/sequelize-rate-card-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -47,4 +55,14 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(SubscriptionStore).toService(SequelizeSubscriptionStore);
   bind(SequelizeBillingDecisionStore).toSelf().inSingletonScope();
   bind(BillingDecisionStore).toService(SequelizeBillingDecisionStore);
+
+  bind(SequelizeRateCardStore).toSelf().inSingletonScope();
+  bind(RateCardStore).toService(SequelizeRateCardStore);
+  bind(SequelizeBillingProfileStore).toSelf().inSingletonScope();
+  bind(BillingProfileStore).toService(SequelizeBillingProfileStore);
+  bind(SequelizeInvoiceStore).toSelf().inSingletonScope();
+  bind(InvoiceStore).toService(SequelizeInvoiceStore);
+  // The default holdings; a catalogue mirror of WAP's plan history may rebind this id.
+  bind(SequelizeBillableHoldings).toSelf().inSingletonScope();
+  bind(BillableHoldings).toService(SequelizeBillableHoldings);
 }

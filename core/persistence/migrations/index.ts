@@ -3,6 +3,7 @@ import { accountsSubscriptionsPlugins } from './0001-accounts-subscriptions-plug
 import { usage } from './0002-usage';
 import { usageRollups } from './0003-usage-rollups';
 import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
+import { invoicing } from './0006-invoicing';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions];
+export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, invoicing];
