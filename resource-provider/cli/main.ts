@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { Database } from '../../core/persistence/database';
 import { umzugFor } from '../../core/persistence/migrator';
 import { addCollectCommand } from './collect-command';
+import { addInvoiceCommand } from './invoice-command';
 import { addPluginCommands } from './plugin-commands';
 import { withMigratedContainer } from './with-container';
 
@@ -20,6 +21,7 @@ program
 
 addPluginCommands(program);
 addCollectCommand(program);
+addInvoiceCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
