@@ -13,7 +13,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
   after(() => database.close());
 
   it('applies every migration once, and again finds nothing to do', async () => {
-    expect(await migrateToLatest(database)).to.deep.equal(['0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions']);
+    expect(await migrateToLatest(database)).to.deep.equal(['0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions', '0006-invoicing']);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });
 
