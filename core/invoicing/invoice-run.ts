@@ -13,7 +13,7 @@ import { fixedFeeLines, usageLines } from './charge-lines';
 import type { DraftLine, Invoice } from './invoice';
 import { InvoiceLineAdjuster } from './invoice-line-adjuster';
 import { usagePeriodOf } from './invoice-periods';
-import { InvoiceStore } from './invoice-store';
+import { InvoiceStore, type BilledUsage } from './invoice-store';
 import { InvoicingSettings } from './invoicing-settings';
 import { lateUsageAdjustments } from './late-usage-adjustments';
 import { priceInvoice } from './price-invoice';
@@ -68,6 +68,8 @@ export class InvoiceRun {
     lines.push(...lateUsageAdjustments(period, [], billed, profile.currency, null));
     lines.push(...(await this.lateUsage(profile, period, cards, billed, since)));
 
+    // Nothing priced (plans without a rate card): no invoice, rather than a numbered zero one.
+    if (lines.length === 0 && !live) return fail('nothing_to_bill', `Nothing of account '${accountId}' is priced in the period`);
     const beforeTax = await this.adjust('before-tax', accountId, period, profile.currency, lines);
     const afterTax = await this.adjust('after-tax', accountId, period, profile.currency, beforeTax);
     const priced = priceInvoice({ accountId, period, currency: profile.currency, taxRate: profile.taxRate }, beforeTax, afterTax.slice(beforeTax.length));
@@ -75,7 +77,7 @@ export class InvoiceRun {
   }
 
   /** Adjustment lines for every earlier finalized period whose usage has changed since. */
-  private async lateUsage(profile: BillingProfile, period: BillingPeriod, cards: readonly RateCard[], billed: Parameters<typeof lateUsageAdjustments>[2], since: Date): Promise<DraftLine[]> {
+  private async lateUsage(profile: BillingProfile, period: BillingPeriod, cards: readonly RateCard[], billed: readonly BilledUsage[], since: Date): Promise<DraftLine[]> {
     const earlier = (await this.invoices.list({ accountId: profile.accountId, status: 'finalized' }))
       .filter((i) => i.period.to.getTime() <= period.from.getTime() && i.period.from.getTime() >= since.getTime())
       .sort((a, b) => a.period.from.getTime() - b.period.from.getTime());

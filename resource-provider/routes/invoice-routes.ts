@@ -4,6 +4,7 @@ import { FinalizeInvoice } from '../../core/invoicing/finalize-invoice';
 import { INVOICE_STATUSES, type InvoiceStatus } from '../../core/invoicing/invoice';
 import type { InvoiceRunReport } from '../../core/invoicing/invoice-run-report';
 import { InvoiceStore } from '../../core/invoicing/invoice-store';
+import { RunDueInvoices } from '../../core/invoicing/run-due-invoices';
 import { RunInvoices, type PeriodChoice } from '../../core/invoicing/run-invoices';
 import { SetBillingProfile } from '../../core/invoicing/set-billing-profile';
 import { VoidInvoice } from '../../core/invoicing/void-invoice';
@@ -18,6 +19,7 @@ export class InvoiceRoutes implements RouteContribution {
   constructor(
     @inject(InvoiceStore) private readonly invoices: InvoiceStore,
     @inject(RunInvoices) private readonly runner: RunInvoices,
+    @inject(RunDueInvoices) private readonly due: RunDueInvoices,
     @inject(FinalizeInvoice) private readonly finalizer: FinalizeInvoice,
     @inject(VoidInvoice) private readonly voider: VoidInvoice,
     @inject(SetBillingProfile) private readonly profiles: SetBillingProfile,
@@ -44,6 +46,13 @@ export class InvoiceRoutes implements RouteContribution {
       const body = (req.body ?? {}) as { period?: unknown; accountId?: unknown; finalize?: unknown };
       if (body.accountId !== undefined && typeof body.accountId !== 'string') throw new HttpError(400, 'BadRequest', "'accountId' must be a string");
       const report = valueOrThrow(await this.runner.run({ period: periodOf(body.period), accountId: body.accountId?.toLowerCase(), finalize: body.finalize === true }));
+      if (report.status === 'lease-held') throw new HttpError(409, 'InvoiceRunInProgress', 'Another instance is running invoices now; nothing was done');
+      res.json(reportJson(report));
+    });
+
+    // What a scheduler (or an external cron) calls: every period past its grace is finalized.
+    router.post('/admin/invoices/run-due', async (_req, res) => {
+      const report = await this.due.runDue();
       if (report.status === 'lease-held') throw new HttpError(409, 'InvoiceRunInProgress', 'Another instance is running invoices now; nothing was done');
       res.json(reportJson(report));
     });

@@ -136,4 +136,14 @@ describe(`invoice and rate card routes on ${testBackend()}`, () => {
     expect(stdout).to.contain('2 account(s): 2 finalized');
     expect(stdout).to.contain('total 75.44 USD');
   });
+
+  it('runs the due invoices on POST /admin/invoices/run-due, leaving finalized periods alone', async () => {
+    clock.set('2025-05-04T00:00:00Z'); // April is past its grace; March is finalized already
+    const res = await call('POST', '/admin/invoices/run-due');
+    expect(res.status).to.equal(200);
+    expect(res.body.outcomes.map((o: { accountId: string; period: { from: string }; outcome: string }) => [o.accountId, o.period.from, o.outcome])).to.deep.equal([
+      ['alice@example.com', '2025-04-01T00:00:00.000Z', 'finalized'],
+      ['bob@example.com', '2025-04-01T00:00:00.000Z', 'finalized'],
+    ]);
+  });
 });
