@@ -56,8 +56,8 @@ export class InvoiceRun {
     if (!profile) return fail('account_not_found', `No account '${accountId}'`);
     const live = await this.invoices.liveFor(accountId, period);
     if (live?.status === 'finalized') return fail('invoice_finalized', `Invoice ${live.number} already bills this period`);
+    // An account that held nothing this period may still owe late usage of an earlier one: it is built too.
     const subscriptions = await this.holdings.subscriptionsOf(accountId, period);
-    if (subscriptions.length === 0 && !live) return fail('nothing_to_bill', `Account '${accountId}' held no subscription in the period`);
 
     const cards = await this.rateCards.list();
     const since = new Date(this.clock.now().getTime() - this.settings.lateUsageLookbackDays * DAY);
@@ -68,7 +68,7 @@ export class InvoiceRun {
     lines.push(...lateUsageAdjustments(period, [], billed, profile.currency, null));
     lines.push(...(await this.lateUsage(profile, period, cards, billed, since)));
 
-    // Nothing priced (plans without a rate card): no invoice, rather than a numbered zero one.
+    // Nothing priced (nothing held, or plans without a rate card): no invoice, rather than a numbered zero one.
     if (lines.length === 0 && !live) return fail('nothing_to_bill', `Nothing of account '${accountId}' is priced in the period`);
     const beforeTax = await this.adjust('before-tax', accountId, period, profile.currency, lines);
     const afterTax = await this.adjust('after-tax', accountId, period, profile.currency, beforeTax);

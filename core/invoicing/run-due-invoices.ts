@@ -59,7 +59,8 @@ export class RunDueInvoices {
     let period = lastEndedPeriod(cycle, profile.timeZone, new Date(now.getTime() - graceHours * HOUR));
     while (due.length < MAX_CATCH_UP) {
       if ((await this.invoices.liveFor(accountId, period))?.status === 'finalized') break;
-      if ((await this.holdings.subscriptionsOf(accountId, period)).length === 0) break;
+      // The latest period is always tried (late usage of a deleted subscription lands there); earlier ones only while something was held.
+      if (due.length > 0 && (await this.holdings.subscriptionsOf(accountId, period)).length === 0) break;
       due.unshift(period);
       period = previousPeriod(cycle, profile.timeZone, period);
     }

@@ -60,7 +60,8 @@ export class SequelizeInvoiceStore implements InvoiceStore {
         return await this.database.sequelize.transaction((t) => this.saveDraftIn(draft, at, t));
       } catch (error) {
         // Two runs raced to create the same period's draft: the loser now finds it and rewrites it.
-        if (!(error instanceof UniqueConstraintError)) throw error;
+        // On InnoDB the race can surface as a deadlock instead (both took a gap lock on the missing key).
+        if (!(error instanceof UniqueConstraintError) && !isDeadlock(error)) throw error;
         return this.database.sequelize.transaction((t) => this.saveDraftIn(draft, at, t));
       }
     });
@@ -153,4 +154,9 @@ export class SequelizeInvoiceStore implements InvoiceStore {
 /** The unique key of the live invoice of (account, period): a hash, so it fits any index. */
 export function liveKey(accountId: string, period: BillingPeriod): string {
   return createHash('sha256').update(`${accountId}|${period.from.toISOString()}|${period.to.toISOString()}`).digest('hex');
+}
+
+function isDeadlock(error: unknown): boolean {
+  const code = (error as { parent?: { code?: string; errno?: number } }).parent;
+  return code?.code === 'ER_LOCK_DEADLOCK' || code?.errno === 1213 || code?.code === '40P01';
 }

@@ -132,7 +132,12 @@ export class BillingWorld {
 
   /** Oldest period first. */
   async invoicesOf(accountId: string): Promise<Invoice[]> {
-    return (await this.container.get<InvoiceStore>(InvoiceStore).list({ accountId })).reverse();
+    const invoices = (await this.container.get<InvoiceStore>(InvoiceStore).list({ accountId })).reverse();
+    // the invariant every scenario checks in passing: the rounded lines add up to the total
+    for (const invoice of invoices) {
+      expect(invoice.lines.reduce((sum, l) => sum.plus(l.amount), invoice.total.minus(invoice.total)).toFixed(), `lines of ${invoice.id}`).to.equal(invoice.total.toFixed());
+    }
+    return invoices;
   }
 }
 

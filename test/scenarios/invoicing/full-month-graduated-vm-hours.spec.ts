@@ -66,4 +66,14 @@ describe(`rebuilding a draft on ${testBackend()}`, () => {
     expect((await world.invoicesOf('tenant-a@example.com')).length).to.equal(1);
     expect(second).to.include({ status: 'draft', number: null });
   });
+
+  it('gives one draft when two runs build the same period at once', async () => {
+    world.clock.set('2025-05-01T01:00:00Z');
+    const [a, b] = await Promise.all([
+      world.draft('tenant-a@example.com', '2025-04-01T00:00:00Z', '2025-05-01T00:00:00Z'),
+      world.draft('tenant-a@example.com', '2025-04-01T00:00:00Z', '2025-05-01T00:00:00Z'),
+    ]);
+    expect(a.id).to.equal(b.id);
+    expect((await world.invoicesOf('tenant-a@example.com')).length).to.equal(2);
+  });
 });

@@ -59,3 +59,34 @@ describe(`usage arriving late on ${testBackend()}`, () => {
     expect(linesOf(invoices[2])).to.deep.equal([['fee base', '20.00']]);
   });
 });
+
+describe(`late usage of a subscription deleted since on ${testBackend()}`, () => {
+  it('is billed on the next invoice of the account even when nothing is held any more', async () => {
+    const world = await BillingWorld.start({ at: '2025-03-01T00:00:00Z' });
+    try {
+      await world.account(TENANT);
+      await world.rateCard('vm', planCard('plan-vm', { vm: { kind: 'graduated', tiers: vmTiers } }));
+      await world.subscribe(TENANT, SUB, 'plan-vm');
+      await world.vmHours(SUB, '100', '2025-03-10T00:00:00Z');
+      world.clock.set('2025-03-31T00:00:00Z');
+      await world.remove(SUB);
+      world.clock.set('2025-04-04T00:00:00Z');
+      await world.runDueInvoices();
+      world.clock.set('2025-04-20T00:00:00Z');
+      await world.vmHours(SUB, '30', '2025-03-30T00:00:00Z'); // WAP reports the last hours of the VM weeks later
+      world.clock.set('2025-05-04T00:00:00Z');
+      await world.runDueInvoices();
+      const [march, april] = await world.invoicesOf(TENANT);
+      // March: 100 × 0.05 = 5.00
+      expect(linesOf(march)).to.deep.equal([['usage vm.runtime-hours', '5.00']]);
+      // 130 h: 5.00 + 30 × 0.04 = 6.20, of which 5.00 was billed: 1.20 on April's invoice, the only line
+      expect(linesOf(april)).to.deep.equal([['adjustment vm.runtime-hours', '1.20']]);
+      expect(april).to.include({ status: 'finalized', number: 'INV-000002' });
+      world.clock.set('2025-06-04T00:00:00Z');
+      const report = await world.runDueInvoices();
+      expect(report.status === 'ran' && report.outcomes.map((o) => o.outcome)).to.deep.equal(['nothing_to_bill']);
+    } finally {
+      await world.close();
+    }
+  });
+});
