@@ -1,6 +1,7 @@
 import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { AccountOutcome } from '../../core/invoicing/invoice-run-report';
+import { RunDueInvoices } from '../../core/invoicing/run-due-invoices';
 import { RunInvoices } from '../../core/invoicing/run-invoices';
 import { minorUnitsOf } from '../../core/money/currency';
 import type { Decimal } from '../../core/money/decimal';
@@ -39,6 +40,21 @@ export function addInvoiceCommand(program: Command): void {
           return;
         }
         for (const line of summary(result.value.outcomes)) console.log(line);
+      }),
+    );
+
+  invoice
+    .command('run-due')
+    .description('what the schedule runs: finalize every account period that ended at least its grace period ago')
+    .action(() =>
+      withMigratedContainer(async (container) => {
+        const report = await container.get(RunDueInvoices).runDue();
+        if (report.status === 'lease-held') {
+          console.error('Another resource provider instance is running invoices now; nothing was done.');
+          process.exitCode = 2;
+          return;
+        }
+        for (const line of summary(report.outcomes)) console.log(line);
       }),
     );
 }
