@@ -2,6 +2,7 @@ import { ContainerModule } from 'inversify';
 import { bindAccounts } from './accounts/bind-accounts';
 import { bindCatalogue } from './catalogue/bind-catalogue';
 import { CheckHealth } from './health/check-health';
+import { bindInvoicing } from './invoicing/bind-invoicing';
 import { bindPersistence } from './persistence/bind-persistence';
 import { bindPlugins } from './plugin-host/bind-plugins';
 import { bindUsage } from './usage/bind-usage';
@@ -10,7 +11,7 @@ import { bindSubscriptions } from './subscriptions/bind-subscriptions';
 
 /**
  * The core's bindings. The composition root supplies what only it knows: `DatabaseSettings`,
- * `PluginDirectories`, `PluginHostContainer`, `Logger`, `Clock` and `AccountDefaults`.
+ * `PluginDirectories`, `PluginHostContainer`, `Logger`, `Clock`, `AccountDefaults` and `InvoicingSettings`.
  */
 export const coreModule = new ContainerModule(({ bind }) => {
   bindPersistence(bind);
@@ -20,5 +21,6 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bindSubscriptions(bind);
   bindSignup(bind);
   bindCatalogue(bind);
+  bindInvoicing(bind);
   bind(CheckHealth).toSelf().inSingletonScope();
 });

@@ -1,7 +1,10 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { Container } from 'inversify';
 import { AccountDefaults, BUILT_IN_ACCOUNT_DEFAULTS } from '../core/accounts/account-defaults';
 import { coreModule } from '../core/core-module';
+import { DEFAULT_INVOICING_SETTINGS, InvoicingSettings } from '../core/invoicing/invoicing-settings';
 import { Logger } from '../core/logging/logger';
 import { DatabaseSettings } from '../core/persistence/database';
 import { PluginHostContainer } from '../core/plugin-host/plugin-activator';
@@ -36,6 +39,11 @@ export function createContainer(settings: ResourceProviderSettings, overrides: C
   container.bind(Logger).toConstantValue(overrides.logger ?? createLogger(settings.logLevel));
   container.bind(Clock).toConstantValue(overrides.clock ?? new SystemClock());
   container.bind(AccountDefaults).toConstantValue({ ...BUILT_IN_ACCOUNT_DEFAULTS, currency: settings.defaultCurrency ?? BUILT_IN_ACCOUNT_DEFAULTS.currency });
+  container.bind(InvoicingSettings).toConstantValue({
+    ...DEFAULT_INVOICING_SETTINGS,
+    ...settings.invoicing,
+    instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+  });
   container.load(coreModule, resourceProviderModule);
   return container;
 }

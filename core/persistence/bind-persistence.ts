@@ -24,6 +24,14 @@ import { CatalogueQuery } from '../catalogue/catalogue-query';
 import { CatalogueStore } from '../catalogue/catalogue-store';
 import { SequelizeCatalogueQuery } from './stores/sequelize-catalogue-query';
 import { SequelizeCatalogueStore } from './stores/sequelize-catalogue-store';
+import { BillableHoldings } from '../invoicing/billable-holdings';
+import { BillingProfileStore } from '../invoicing/billing-profile';
+import { InvoiceStore } from '../invoicing/invoice-store';
+import { RateCardStore } from '../rating/rate-card-store';
+import { SequelizeBillableHoldings } from './stores/sequelize-billable-holdings';
+import { SequelizeBillingProfileStore } from './stores/sequelize-billing-profile-store';
+import { SequelizeInvoiceStore } from './stores/sequelize-invoice-store';
+import { SequelizeRateCardStore } from './stores/sequelize-rate-card-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -55,4 +63,14 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(CatalogueStore).toService(SequelizeCatalogueStore);
   bind(SequelizeCatalogueQuery).toSelf().inSingletonScope();
   bind(CatalogueQuery).toService(SequelizeCatalogueQuery);
+
+  bind(SequelizeRateCardStore).toSelf().inSingletonScope();
+  bind(RateCardStore).toService(SequelizeRateCardStore);
+  bind(SequelizeBillingProfileStore).toSelf().inSingletonScope();
+  bind(BillingProfileStore).toService(SequelizeBillingProfileStore);
+  bind(SequelizeInvoiceStore).toSelf().inSingletonScope();
+  bind(InvoiceStore).toService(SequelizeInvoiceStore);
+  // The default holdings; a catalogue mirror of WAP's plan history may rebind this id.
+  bind(SequelizeBillableHoldings).toSelf().inSingletonScope();
+  bind(BillableHoldings).toService(SequelizeBillableHoldings);
 }

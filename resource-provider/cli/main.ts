@@ -4,6 +4,7 @@ import { Database } from '../../core/persistence/database';
 import { umzugFor } from '../../core/persistence/migrator';
 import { addCollectCommand } from './collect-command';
 import { addDoctorCommand } from './doctor-command';
+import { addInvoiceCommand } from './invoice-command';
 import { addPluginCommands } from './plugin-commands';
 import { addRegisterCommand } from './register-command';
 import { withMigratedContainer } from './with-container';
@@ -24,6 +25,7 @@ addPluginCommands(program);
 addCollectCommand(program);
 addRegisterCommand(program);
 addDoctorCommand(program);
+addInvoiceCommand(program);
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

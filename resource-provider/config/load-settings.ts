@@ -43,6 +43,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
       retryDelayMs: wholeNumber('COLLECT_RETRY_DELAY_MS', source.COLLECT_RETRY_DELAY_MS, 500, 1, 60_000),
     },
     defaultCurrency: currency(source.DEFAULT_CURRENCY),
+    invoicing: invoicing(source),
     logLevel: logLevel(source.LOG_LEVEL),
   };
 }
@@ -123,6 +124,25 @@ function logLevel(value: string | undefined): ResourceProviderSettings['logLevel
   const level = LOG_LEVELS.find((l) => l === value);
   if (!level) throw new ConfigurationError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got '${value}')`);
   return level;
+}
+
+/** INVOICE_* settings; an absent one keeps the built-in default. */
+function invoicing(source: Source): ResourceProviderSettings['invoicing'] {
+  const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined => {
+    if (value === undefined) return undefined;
+    const found = allowed.find((a) => a === value);
+    if (!found) throw new ConfigurationError(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+    return found;
+  };
+  const prefix = source.INVOICE_NUMBER_PREFIX;
+  if (prefix !== undefined && !/^[A-Za-z0-9/_-]{0,16}$/.test(prefix)) throw new ConfigurationError(`INVOICE_NUMBER_PREFIX must be up to 16 letters, digits, '-', '_' or '/' (got '${prefix}')`);
+  const settings = {
+    prorationUnit: oneOf('INVOICE_PRORATION_UNIT', source.INVOICE_PRORATION_UNIT, ['second', 'day'] as const),
+    suspendedTime: oneOf('INVOICE_SUSPENDED_TIME', source.INVOICE_SUSPENDED_TIME, ['bill', 'do-not-bill'] as const),
+    gracePeriodHours: source.INVOICE_GRACE_HOURS === undefined ? undefined : wholeNumber('INVOICE_GRACE_HOURS', source.INVOICE_GRACE_HOURS, 72, 0, 24 * 366),
+    numberPrefix: prefix,
+  };
+  return Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined));
 }
 
 function currency(value: string | undefined): string | undefined {

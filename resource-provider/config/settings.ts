@@ -1,3 +1,5 @@
+import type { InvoicingSettings } from '../../core/invoicing/invoicing-settings';
+
 /** Everything the resource provider needs to know at start, validated (see `loadSettings`). */
 export const ResourceProviderSettings = Symbol('ResourceProviderSettings');
 export interface ResourceProviderSettings {
@@ -16,6 +18,8 @@ export interface ResourceProviderSettings {
   readonly collector: { readonly intervalSeconds: number; readonly batchSize: number; readonly retryDelayMs: number };
   /** ISO 4217 code a new account is billed in. */
   readonly defaultCurrency?: string;
+  /** Invoicing choices; absent ones take `DEFAULT_INVOICING_SETTINGS`. */
+  readonly invoicing?: Partial<Omit<InvoicingSettings, 'instanceId'>>;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
 

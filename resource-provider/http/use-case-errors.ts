@@ -12,6 +12,16 @@ const ERRORS: Record<string, { status: number; code: string; message: string }> 
   subscription_deleted: { status: 409, code: 'SubscriptionDeleted', message: 'The subscription is deleted; nothing was changed' },
   event_id_reused: { status: 409, code: 'EventIdReused', message: 'That EventId was already decided for another change' },
   invalid_standing: { status: 400, code: 'BadRequest', message: 'The standing is not valid' },
+  account_not_found: { status: 404, code: 'AccountNotFound', message: 'No account with that id is known' },
+  invoice_not_found: { status: 404, code: 'InvoiceNotFound', message: 'No invoice with that id is known' },
+  invoice_void: { status: 409, code: 'InvoiceVoid', message: 'The invoice is void' },
+  invoice_not_finalized: { status: 409, code: 'InvoiceNotFinalized', message: 'Only a finalized invoice can be voided' },
+  invoice_finalized: { status: 409, code: 'InvoiceFinalized', message: 'The period is already billed by a finalized invoice' },
+  nothing_to_bill: { status: 409, code: 'NothingToBill', message: 'The account held no subscription in the period' },
+  invalid_period: { status: 400, code: 'BadRequest', message: "period must be 'YYYY-MM' or { from, to }" },
+  rate_card_changed: { status: 409, code: 'RateCardPublished', message: 'A rate card with that id is published with other content' },
+  invalid_billing_profile: { status: 400, code: 'BadRequest', message: 'The billing profile is not valid' },
+  no_rate_card: { status: 404, code: 'NoRateCard', message: 'No rate card prices the subscription' },
 };
 
 /** The value of a successful result; a failure becomes the mapped WAP error. */

@@ -4,7 +4,10 @@ import { usage } from './0002-usage';
 import { usageRollups } from './0003-usage-rollups';
 import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
 import { catalogue } from './0005-catalogue';
+import { invoicing } from './0006-invoicing';
 import { compactUsageStorage } from './0007-compact-usage-storage';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, compactUsageStorage];
+export const migrations: readonly Migration[] = [
+  accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage,
+];

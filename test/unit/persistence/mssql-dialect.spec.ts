@@ -27,7 +27,11 @@ describe('SQL Server (mssql dialect) T-SQL generated from the migrations and sto
 
   it('creates every table with T-SQL types: NVARCHAR, BIT, DATETIMEOFFSET, IDENTITY', () => {
     const tables = statements.map((s) => /CREATE TABLE \[(\w+)\]/.exec(s)?.[1]).filter(Boolean);
-    expect(tables).to.include.members(['plugin_states', 'accounts', 'subscriptions', 'usage_records', 'metered_usage', 'feed_watermarks', 'leases', 'billing_decisions', 'subscription_quotas', 'plans', 'add_ons', 'plan_services', 'plan_add_ons', 'subscription_add_ons', 'subscription_feed_marks']);
+    expect(tables).to.include.members([
+      'plugin_states', 'accounts', 'subscriptions', 'usage_records', 'feed_watermarks', 'leases', 'billing_decisions', 'subscription_quotas',
+      'plans', 'add_ons', 'plan_services', 'plan_add_ons', 'subscription_add_ons', 'subscription_feed_marks',
+      'rate_cards', 'billing_profiles', 'invoices', 'invoice_lines', 'invoice_sequences', 'usage_rollups_hourly', 'usage_rollups_daily', 'usage_rollups_monthly',
+    ]);
     const ddl = statements.join('\n');
     expect(ddl).to.include('[enabled] BIT NOT NULL');
     expect(ddl).to.include('[id] BIGINT IDENTITY(1,1)');
@@ -37,6 +41,10 @@ describe('SQL Server (mssql dialect) T-SQL generated from the migrations and sto
   it('keeps quantities in exact DECIMAL(38,12) and never in a floating-point type', () => {
     const ddl = statements.filter((s) => s.includes('CREATE TABLE')).join('\n');
     expect(ddl).to.include('[quantity] DECIMAL(38,12) NOT NULL');
+    // invoice money: every amount exact, as the lines must add up to the total on SQL Server too
+    for (const column of ['[tax_rate] DECIMAL(38,12) NOT NULL', '[subtotal] DECIMAL(38,12) NOT NULL', '[total] DECIMAL(38,12) NOT NULL', '[amount] DECIMAL(38,12) NOT NULL']) {
+      expect(ddl).to.include(column);
+    }
     expect(ddl).not.to.match(/\b(FLOAT|REAL|DOUBLE)\b/i);
   });
 

@@ -1,0 +1,42 @@
+import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+
+/** A subscription's billing state over an interval; WAP's "being deleted" counts as active (still billable). */
+export type HoldingState = 'active' | 'suspended' | 'deleted';
+
+/** `[from, to)`, clipped to the period asked; `to` is the period's end while it still runs. */
+export interface PlanInterval {
+  readonly planId: string;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+export interface StateInterval {
+  readonly state: HoldingState;
+  readonly from: Date;
+  readonly to: Date;
+}
+
+/** Who held what, when, inside one period. */
+export interface Holding {
+  readonly subscriptionId: string;
+  readonly accountId: string;
+  /** Plans (and, later, add-ons) held; empty when the subscription names no plan. */
+  readonly plans: readonly PlanInterval[];
+  /** Sorted, not overlapping; time before the subscription existed is absent. */
+  readonly states: readonly StateInterval[];
+}
+
+/**
+ * The invoicer's view of subscriptions over time. The default answers from the `subscriptions`
+ * row (one plan for the whole life) and `subscription_state_changes`; a catalogue mirror of WAP's
+ * plan and add-on history can replace it without the invoicer changing.
+ */
+export const BillableHoldings = Symbol('BillableHoldings');
+export interface BillableHoldings {
+  /** Every account that holds or held a subscription: those the invoice run visits. */
+  accountIds(): Promise<string[]>;
+  /** Subscriptions of the account that existed at some time in the period, sorted. */
+  subscriptionsOf(accountId: string, period: BillingPeriod): Promise<string[]>;
+  /** What the subscription held during the period; undefined for an unknown subscription. */
+  during(subscriptionId: string, period: BillingPeriod): Promise<Holding | undefined>;
+}

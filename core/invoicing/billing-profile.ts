@@ -1,0 +1,33 @@
+import type { BillingCycle } from '../billing-cycles/billing-cycle';
+import type { Decimal } from '../money/decimal';
+
+/** The cycles an account may be billed on; other kinds of `BillingCycle` are not offered yet. */
+export type CycleKind = 'calendar-monthly' | 'anniversary';
+
+/** How one account is invoiced: the account's currency and zone with its invoicing choices. */
+export interface BillingProfile {
+  readonly accountId: string;
+  /** ISO 4217 code, from the account. */
+  readonly currency: string;
+  /** IANA zone periods are cut in, from the account. */
+  readonly timeZone: string;
+  readonly cycleKind: CycleKind;
+  /** Day (1–31) an anniversary cycle starts on; a month without it starts on its last day. */
+  readonly billCycleDay: number;
+  /** Fraction, "0.20" for 20 %; 0 when untaxed. */
+  readonly taxRate: Decimal;
+  /** Null: the operator's default from `InvoicingSettings`. */
+  readonly gracePeriodHours: number | null;
+}
+
+export function cycleOf(profile: BillingProfile): BillingCycle {
+  return profile.cycleKind === 'anniversary' ? { kind: 'anniversary', billCycleDay: profile.billCycleDay } : { kind: 'calendar-monthly' };
+}
+
+export const BillingProfileStore = Symbol('BillingProfileStore');
+export interface BillingProfileStore {
+  /** The account's profile; an account without invoicing choices gets calendar-monthly, untaxed. Undefined for an unknown account. */
+  find(accountId: string): Promise<BillingProfile | undefined>;
+  /** Writes the profile and the account's currency, zone and bill-cycle day in one transaction; idempotent. */
+  save(profile: BillingProfile, at: Date): Promise<void>;
+}

@@ -1,0 +1,106 @@
+import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+import { prorate, type BillableTime, type ProrationRules } from '../billing-cycles/proration';
+import type { TimeSpan } from '../billing-cycles/time-span';
+import { prorateFixedFee } from '../billing-cycles/prorate-fixed-fee';
+import { Decimal } from '../money/decimal';
+import { Money } from '../money/money';
+import type { RatedLine } from '../rating/price-model';
+import type { FeeInterval, RateCard } from '../rating/rate-card';
+import { rateQuantity } from '../rating/rate-quantity';
+import type { MeterTotal } from '../usage/store/usage-query';
+import type { PlanInterval, StateInterval } from './billable-holdings';
+import type { DraftLine } from './invoice';
+
+const MONTHS: Record<FeeInterval, number> = { monthly: 1, quarterly: 3, annual: 12 };
+
+/**
+ * The fixed-fee lines of one plan interval of a subscription. Cycles are monthly, so a fee is
+ * `amount × 1 ÷ months of its interval` per period (a quarterly 30.00 is 10.00 a month), then
+ * prorated over the billable part of the period: from the plan interval's start to deletion,
+ * less suspended time when the rule says so.
+ */
+export function fixedFeeLines(
+  subscriptionId: string,
+  card: RateCard,
+  plan: PlanInterval,
+  states: readonly StateInterval[],
+  period: BillingPeriod,
+  zone: string,
+  rules: ProrationRules,
+): DraftLine[] {
+  const time = billableTime(plan, states);
+  if (time === undefined) return [];
+  const proration = prorate(period, zone, time, rules);
+  if (proration.billable === 0) return [];
+  return card.fixedFees.map((fee) => {
+    const perPeriod = Money.of(fee.amount.div(MONTHS[fee.interval]), card.currency);
+    const amount = prorateFixedFee(perPeriod, proration).amount;
+    return {
+      kind: 'fixed-fee',
+      subscriptionId,
+      meterId: null,
+      feeId: fee.id,
+      description: fee.description,
+      quantity: null,
+      unroundedAmount: amount,
+      servicePeriod: period,
+      detail: {
+        rateCardId: card.id,
+        planId: plan.planId,
+        feeInterval: fee.interval,
+        feeAmount: fee.amount.toFixed(),
+        perPeriod: perPeriod.amount.toFixed(),
+        proration: { unit: proration.unit, billable: proration.billable, total: proration.total, suspendedTime: rules.suspendedTime },
+        unrounded: amount.toFixed(),
+      },
+    };
+  });
+}
+
+/** One line per priced meter with usage; meters the card does not price are free for this offer. */
+export function usageLines(subscriptionId: string, card: RateCard, totals: readonly MeterTotal[], servicePeriod: BillingPeriod): DraftLine[] {
+  const lines: DraftLine[] = [];
+  for (const total of totals) {
+    if (!Object.hasOwn(card.charges, total.meterId)) continue;
+    const quantity = new Decimal(total.quantity);
+    if (quantity.isZero()) continue;
+    const rating = rateQuantity(card.charges[total.meterId], quantity);
+    lines.push({
+      kind: 'usage',
+      subscriptionId,
+      meterId: total.meterId,
+      feeId: null,
+      description: `${total.meterId}: ${quantity.toFixed()}${total.unit ? ` ${total.unit}` : ''}`,
+      quantity,
+      unroundedAmount: rating.amount,
+      servicePeriod,
+      detail: {
+        rateCardId: card.id,
+        model: card.charges[total.meterId].model.kind,
+        unit: total.unit ?? null,
+        includedUnits: rating.includedUnits.toFixed(),
+        chargedUnits: rating.chargedUnits.toFixed(),
+        tiers: rating.lines.map(tierDetail),
+        unrounded: rating.amount.toFixed(),
+      },
+    });
+  }
+  return lines;
+}
+
+/** When the subscription could be billed under this plan: from its first known state to deletion. */
+function billableTime(plan: PlanInterval, states: readonly StateInterval[]): BillableTime | undefined {
+  const held = states.filter((s) => s.state !== 'deleted' && s.to > plan.from && s.from < plan.to);
+  if (held.length === 0) return undefined;
+  const from = new Date(Math.max(held[0].from.getTime(), plan.from.getTime()));
+  const to = new Date(Math.min(held[held.length - 1].to.getTime(), plan.to.getTime()));
+  const suspensions: TimeSpan[] = held.filter((s) => s.state === 'suspended').map((s) => ({ from: s.from, to: s.to }));
+  return { activeFrom: from, activeTo: to, suspensions };
+}
+
+function tierDetail(line: RatedLine): Record<string, unknown> {
+  const base = { kind: line.kind, from: line.from.toFixed(), to: line.to === null ? null : line.to.toFixed(), units: line.units.toFixed(), amount: line.amount.toFixed() };
+  return line.kind === 'tier'
+    ? { ...base, unitPrice: line.unitPrice.toFixed(), flatFee: line.flatFee.toFixed() }
+    : { ...base, blockSize: line.blockSize.toFixed(), blocks: line.blocks.toFixed(), blockPrice: line.blockPrice.toFixed() };
+}

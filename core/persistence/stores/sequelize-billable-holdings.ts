@@ -1,0 +1,84 @@
+import { inject, injectable } from 'inversify';
+import type { BillingPeriod } from '../../billing-cycles/billing-cycle';
+import type { BillableHoldings, Holding, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
+import { Database } from '../database';
+import { readDate, select } from './sequelize-usage-sql';
+
+interface ChangeRow {
+  subscription_id: string;
+  account_id: string;
+  plan_id: string | null;
+  state: string;
+  changed_at: Date | string;
+}
+
+/**
+ * The default holdings: a subscription holds the plan on its row for its whole life (WAP's plan
+ * changes are not mirrored yet), and its states come from `subscription_state_changes`, each
+ * lasting until the next. Life starts at the first state change, which the notification that
+ * created the subscription wrote.
+ */
+@injectable()
+export class SequelizeBillableHoldings implements BillableHoldings {
+  constructor(@inject(Database) private readonly database: Database) {}
+
+  async accountIds(): Promise<string[]> {
+    const rows = await select<{ account_id: string }>(this.database.sequelize, 'SELECT DISTINCT account_id FROM subscriptions ORDER BY account_id');
+    return rows.map((r) => r.account_id);
+  }
+
+  async subscriptionsOf(accountId: string, period: BillingPeriod): Promise<string[]> {
+    const rows = await this.changes('s.account_id = :accountId', { accountId });
+    const bySubscription = group(rows);
+    return [...bySubscription.keys()].filter((id) => states(bySubscription.get(id)!, period).some((s) => s.state !== 'deleted')).sort();
+  }
+
+  async during(subscriptionId: string, period: BillingPeriod): Promise<Holding | undefined> {
+    const rows = await this.changes('s.id = :subscriptionId', { subscriptionId });
+    if (rows.length === 0) return undefined;
+    const clipped = states(rows, period);
+    const alive = clipped.filter((s) => s.state !== 'deleted');
+    const planId = rows[0].plan_id;
+    return {
+      subscriptionId,
+      accountId: rows[0].account_id,
+      plans: planId && alive.length > 0 ? [{ planId, from: alive[0].from, to: alive[alive.length - 1].to }] : [],
+      states: clipped,
+    };
+  }
+
+  private changes(where: string, replacements: Record<string, unknown>): Promise<ChangeRow[]> {
+    return select<ChangeRow>(
+      this.database.sequelize,
+      `SELECT s.id AS subscription_id, s.account_id, s.plan_id, c.state, c.changed_at
+       FROM subscriptions s JOIN subscription_state_changes c ON c.subscription_id = s.id
+       WHERE ${where} ORDER BY s.id, c.changed_at, c.id`,
+      undefined,
+      replacements,
+    );
+  }
+}
+
+function group(rows: readonly ChangeRow[]): Map<string, ChangeRow[]> {
+  const map = new Map<string, ChangeRow[]>();
+  for (const row of rows) map.set(row.subscription_id, [...(map.get(row.subscription_id) ?? []), row]);
+  return map;
+}
+
+/** The state intervals of one subscription's history, clipped to the period. */
+function states(rows: readonly ChangeRow[], period: BillingPeriod): StateInterval[] {
+  const out: StateInterval[] = [];
+  rows.forEach((row, i) => {
+    const from = Math.max(readDate(row.changed_at).getTime(), period.from.getTime());
+    const next = rows[i + 1];
+    const to = Math.min(next ? readDate(next.changed_at).getTime() : Infinity, period.to.getTime());
+    if (to > from) out.push({ state: holdingState(row.state), from: new Date(from), to: new Date(to) });
+  });
+  return out;
+}
+
+function holdingState(state: string): HoldingState {
+  // WAP's "being deleted" still holds its resources: billable until it is gone.
+  if (state === 'deleted-pending') return 'active';
+  return state === 'suspended' || state === 'deleted' ? state : 'active';
+}

@@ -1,0 +1,79 @@
+import { inject, injectable } from 'inversify';
+import { DataTypes, type Model, type ModelStatic } from 'sequelize';
+import type { BillingProfile, BillingProfileStore, CycleKind } from '../../invoicing/billing-profile';
+import { Decimal } from '../../money/decimal';
+import { Database } from '../database';
+import { exactDecimal } from '../exact-decimal';
+import { select } from './sequelize-usage-sql';
+
+interface ProfileRow {
+  account_id: string;
+  cycle_kind: string;
+  tax_rate: string;
+  grace_period_hours: number | null;
+  updated_at: Date;
+}
+
+interface JoinedRow {
+  id: string;
+  currency: string;
+  time_zone: string;
+  bill_cycle_day: number | string;
+  cycle_kind: string | null;
+  tax_rate: string | number | null;
+  grace_period_hours: number | string | null;
+}
+
+/** The profile joins `accounts` (currency, zone, bill-cycle day) with `billing_profiles` (the rest). */
+@injectable()
+export class SequelizeBillingProfileStore implements BillingProfileStore {
+  private readonly profiles: ModelStatic<Model<ProfileRow>>;
+
+  constructor(@inject(Database) private readonly database: Database) {
+    this.profiles = database.sequelize.define<Model<ProfileRow>>(
+      'BillingProfile',
+      {
+        account_id: { type: DataTypes.STRING(256), primaryKey: true },
+        cycle_kind: { type: DataTypes.STRING(32), allowNull: false },
+        tax_rate: { type: exactDecimal(database.dialect), allowNull: false },
+        grace_period_hours: { type: DataTypes.INTEGER, allowNull: true },
+        updated_at: { type: DataTypes.DATE, allowNull: false },
+      },
+      { tableName: 'billing_profiles', timestamps: false },
+    );
+  }
+
+  async find(accountId: string): Promise<BillingProfile | undefined> {
+    const [row] = await select<JoinedRow>(
+      this.database.sequelize,
+      `SELECT a.id, a.currency, a.time_zone, a.bill_cycle_day, p.cycle_kind, p.tax_rate, p.grace_period_hours
+       FROM accounts a LEFT JOIN billing_profiles p ON p.account_id = a.id WHERE a.id = :accountId`,
+      undefined,
+      { accountId },
+    );
+    if (!row) return undefined;
+    return {
+      accountId: row.id,
+      currency: row.currency,
+      timeZone: row.time_zone,
+      cycleKind: (row.cycle_kind ?? 'calendar-monthly') as CycleKind,
+      billCycleDay: Number(row.bill_cycle_day),
+      taxRate: new Decimal(row.tax_rate ?? 0),
+      gracePeriodHours: row.grace_period_hours === null ? null : Number(row.grace_period_hours),
+    };
+  }
+
+  async save(profile: BillingProfile, at: Date): Promise<void> {
+    await this.database.sequelize.transaction(async (transaction) => {
+      await this.database.sequelize.query(
+        'UPDATE accounts SET currency = :currency, time_zone = :timeZone, bill_cycle_day = :day, updated_at = :at WHERE id = :id',
+        { replacements: { currency: profile.currency, timeZone: profile.timeZone, day: profile.billCycleDay, at, id: profile.accountId }, transaction },
+      );
+      const values = { cycle_kind: profile.cycleKind, tax_rate: profile.taxRate.toFixed(), grace_period_hours: profile.gracePeriodHours, updated_at: at };
+      const [updated] = await this.profiles.update(values, { where: { account_id: profile.accountId }, transaction });
+      if (updated === 0 && !(await this.profiles.findByPk(profile.accountId, { transaction }))) {
+        await this.profiles.create({ account_id: profile.accountId, ...values }, { transaction });
+      }
+    });
+  }
+}
