@@ -5,6 +5,7 @@ import { ResourceProviderSettings } from './config/settings';
 import { CollectFeeds } from './collector/collect-feeds';
 import { CollectorScheduler } from './collector/collector-scheduler';
 import { CollectorSettings } from './collector/collector-settings';
+import { InvoiceScheduler } from './invoicing/invoice-scheduler';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
 import { AdminUsageRoutes } from './routes/admin-usage-routes';
 import { CatalogueRoutes } from './routes/catalogue-routes';
@@ -45,6 +46,7 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(CollectFeeds).toSelf().inSingletonScope();
   bind(CollectorScheduler).toSelf().inSingletonScope();
+  bind(InvoiceScheduler).toSelf().inSingletonScope();
   bind(CollectorRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(CollectorRoutes);
   bind(TenantSubscriptionRoutes).toSelf().inSingletonScope();

@@ -9,6 +9,7 @@ import type { ResourceProviderSettings } from './config/settings';
 import { createContainer, type CompositionOverrides } from './composition-root';
 import { createApp } from './create-app';
 import { CollectorScheduler } from './collector/collector-scheduler';
+import { InvoiceScheduler } from './invoicing/invoice-scheduler';
 
 export interface RunningServer {
   readonly url: string;
@@ -21,19 +22,24 @@ export async function startServer(settings: ResourceProviderSettings, overrides:
   const container = createContainer(settings, overrides);
   const database = container.get(Database);
   const logger = container.get<Logger>(Logger);
+  if (!settings.wapTls.rejectUnauthorized) {
+    logger.warn({ setting: 'WAP_TLS_INSECURE' }, "WAP's TLS certificates are NOT verified: anyone on the path can read and alter what WAP and this server exchange");
+  }
   const applied = await migrateToLatest(database);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
   await container.get(PluginRegistry).rescan();
   const server = await listen(createApp(container), settings.port);
-  const scheduler = container.get(CollectorScheduler);
-  if (settings.wapUsage && settings.collector.intervalSeconds > 0) scheduler.start();
+  const collector = container.get(CollectorScheduler);
+  if (settings.wapUsage && settings.collector.intervalSeconds > 0) collector.start();
+  const invoices = container.get(InvoiceScheduler);
+  if ((settings.invoiceRunIntervalMinutes ?? 0) > 0) invoices.start();
   const { port } = server.address() as AddressInfo;
   logger.info({ port, database: database.dialect }, 'resource provider listening');
   return {
     url: `http://127.0.0.1:${port}`,
     container,
     async close() {
-      await scheduler.stop();
+      await Promise.all([collector.stop(), invoices.stop()]);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await database.close();

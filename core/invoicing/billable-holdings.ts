@@ -10,6 +10,13 @@ export interface PlanInterval {
   readonly to: Date;
 }
 
+/** An add-on held over `[from, to)`, clipped to the period and to the subscription's life. */
+export interface AddOnInterval {
+  readonly addOnId: string;
+  readonly from: Date;
+  readonly to: Date;
+}
+
 export interface StateInterval {
   readonly state: HoldingState;
   readonly from: Date;
@@ -20,8 +27,10 @@ export interface StateInterval {
 export interface Holding {
   readonly subscriptionId: string;
   readonly accountId: string;
-  /** Plans (and, later, add-ons) held; empty when the subscription names no plan. */
+  /** Plans held; empty when the subscription names no plan. */
   readonly plans: readonly PlanInterval[];
+  /** Add-ons held (from WAP's billing feeds), each priced by a rate card of kind `add-on`. */
+  readonly addOns: readonly AddOnInterval[];
   /** Sorted, not overlapping; time before the subscription existed is absent. */
   readonly states: readonly StateInterval[];
 }

@@ -7,7 +7,7 @@ import { RateCardStore } from '../rating/rate-card-store';
 import { fail, type Result } from '../shared/result';
 import { Clock } from '../time/clock';
 import { UsageQuery } from '../usage/store/usage-query';
-import { BillableHoldings } from './billable-holdings';
+import { BillableHoldings, type Holding } from './billable-holdings';
 import { BillingProfileStore, type BillingProfile } from './billing-profile';
 import { fixedFeeLines, usageLines } from './charge-lines';
 import type { DraftLine, Invoice } from './invoice';
@@ -113,6 +113,25 @@ export class InvoiceRun {
       const usagePeriod = usagePeriodOf(plan);
       if (usagePeriod.to.getTime() <= usagePeriod.from.getTime()) continue;
       lines.push(...usageLines(subscriptionId, card, await this.usage.totals(subscriptionId, usagePeriod), period));
+    }
+    if (what === 'all') lines.push(...this.addOnFees(subscriptionId, holding, period, profile, cards));
+    return lines;
+  }
+
+  /**
+   * An add-on's card prices its fixed fees over the time it was held. Its usage stays with the
+   * plan's card: the same meters priced by two cards would bill the same usage twice.
+   */
+  private addOnFees(subscriptionId: string, holding: Holding, period: BillingPeriod, profile: BillingProfile, cards: readonly RateCard[]): DraftLine[] {
+    const lines: DraftLine[] = [];
+    for (const addOn of holding.addOns) {
+      const found = rateCardInEffect(cards, { kind: 'add-on', id: addOn.addOnId }, period.from);
+      if (!found.ok || found.value.currency !== profile.currency) {
+        this.logger.warn({ subscriptionId, addOnId: addOn.addOnId, error: found.ok ? 'currency' : found.error }, 'add-on not invoiced: no usable rate card');
+        continue;
+      }
+      const held = { planId: addOn.addOnId, from: addOn.from, to: addOn.to };
+      lines.push(...fixedFeeLines(subscriptionId, found.value, held, holding.states, period, profile.timeZone, { unit: this.settings.prorationUnit, suspendedTime: this.settings.suspendedTime }));
     }
     return lines;
   }

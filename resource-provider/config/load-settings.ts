@@ -44,6 +44,7 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     },
     defaultCurrency: currency(source.DEFAULT_CURRENCY),
     invoicing: invoicing(source),
+    invoiceRunIntervalMinutes: wholeNumber('INVOICE_RUN_INTERVAL_MINUTES', source.INVOICE_RUN_INTERVAL_MINUTES, 60, 0, 7 * 24 * 60),
     logLevel: logLevel(source.LOG_LEVEL),
   };
 }

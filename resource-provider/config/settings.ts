@@ -18,6 +18,8 @@ export interface ResourceProviderSettings {
   readonly collector: { readonly intervalSeconds: number; readonly batchSize: number; readonly retryDelayMs: number };
   /** ISO 4217 code a new account is billed in. */
   readonly defaultCurrency?: string;
+  /** Minutes between scheduled runs of due invoices; 0 or absent turns the schedule off. */
+  readonly invoiceRunIntervalMinutes?: number;
   /** Invoicing choices; absent ones take `DEFAULT_INVOICING_SETTINGS`. */
   readonly invoicing?: Partial<Omit<InvoicingSettings, 'instanceId'>>;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import type { BillingPeriod } from '../../billing-cycles/billing-cycle';
-import type { BillableHoldings, Holding, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
+import type { AddOnInterval, BillableHoldings, Holding, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
 import { Database } from '../database';
 import { readDate, select } from './sequelize-usage-sql';
 
@@ -39,12 +39,31 @@ export class SequelizeBillableHoldings implements BillableHoldings {
     const clipped = states(rows, period);
     const alive = clipped.filter((s) => s.state !== 'deleted');
     const planId = rows[0].plan_id;
+    const life = alive.length > 0 ? { from: alive[0].from, to: alive[alive.length - 1].to } : undefined;
     return {
       subscriptionId,
       accountId: rows[0].account_id,
-      plans: planId && alive.length > 0 ? [{ planId, from: alive[0].from, to: alive[alive.length - 1].to }] : [],
+      plans: planId && life ? [{ planId, ...life }] : [],
+      addOns: life ? await this.addOnsDuring(subscriptionId, life) : [],
       states: clipped,
     };
+  }
+
+  /** The add-ons the catalogue mirror saw added (and maybe removed), clipped to the subscription's life in the period. */
+  private async addOnsDuring(subscriptionId: string, life: { from: Date; to: Date }): Promise<AddOnInterval[]> {
+    const rows = await select<{ add_on_id: string; added_at: Date | string; removed_at: Date | string | null }>(
+      this.database.sequelize,
+      `SELECT add_on_id, added_at, removed_at FROM subscription_add_ons
+       WHERE subscription_id = :subscriptionId AND added_at IS NOT NULL AND added_at < :to AND (removed_at IS NULL OR removed_at > :from)
+       ORDER BY added_at, instance_id`,
+      undefined,
+      { subscriptionId, from: life.from, to: life.to },
+    );
+    return rows.map((r) => ({
+      addOnId: r.add_on_id,
+      from: new Date(Math.max(readDate(r.added_at).getTime(), life.from.getTime())),
+      to: new Date(Math.min(r.removed_at ? readDate(r.removed_at).getTime() : Infinity, life.to.getTime())),
+    }));
   }
 
   private changes(where: string, replacements: Record<string, unknown>): Promise<ChangeRow[]> {
