@@ -24,6 +24,12 @@ import { CatalogueQuery } from '../catalogue/catalogue-query';
 import { CatalogueStore } from '../catalogue/catalogue-store';
 import { SequelizeCatalogueQuery } from './stores/sequelize-catalogue-query';
 import { SequelizeCatalogueStore } from './stores/sequelize-catalogue-store';
+import { CouponStore } from '../promotions/coupon-store';
+import { PromotionStore } from '../promotions/promotion-store';
+import { CreditStore } from '../credits/credit-store';
+import { SequelizeCouponStore } from './stores/sequelize-coupon-store';
+import { SequelizePromotionStore } from './stores/sequelize-promotion-store';
+import { SequelizeCreditStore } from './stores/sequelize-credit-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -55,4 +61,10 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(CatalogueStore).toService(SequelizeCatalogueStore);
   bind(SequelizeCatalogueQuery).toSelf().inSingletonScope();
   bind(CatalogueQuery).toService(SequelizeCatalogueQuery);
+  bind(SequelizePromotionStore).toSelf().inSingletonScope();
+  bind(PromotionStore).toService(SequelizePromotionStore);
+  bind(SequelizeCouponStore).toSelf().inSingletonScope();
+  bind(CouponStore).toService(SequelizeCouponStore);
+  bind(SequelizeCreditStore).toSelf().inSingletonScope();
+  bind(CreditStore).toService(SequelizeCreditStore);
 }

@@ -5,6 +5,7 @@ import { usageRollups } from './0003-usage-rollups';
 import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
 import { catalogue } from './0005-catalogue';
 import { compactUsageStorage } from './0007-compact-usage-storage';
+import { promotionsCredits } from './0008-promotions-credits';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
-export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, compactUsageStorage];
+export const migrations: readonly Migration[] = [accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, compactUsageStorage, promotionsCredits];
