@@ -18,9 +18,12 @@ export class CouponAdjuster implements LineAdjuster {
 
   async adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment> {
     const attachments: PromotionAttachment[] = [];
-    for (const redemption of await this.coupons.redemptionsOf(context.accountId)) {
-      // A code redeemed after the period closed applies from the next invoice on.
-      if (redemption.redeemedAt >= context.period.to) continue;
+    // A code redeemed after the period closed applies from the next invoice on.
+    const redemptions = (await this.coupons.redemptionsOf(context.accountId)).filter((r) => r.redeemedAt < context.period.to);
+    const accountWide = new Set(redemptions.filter((r) => r.subscriptionId === null).map((r) => r.code));
+    for (const redemption of redemptions) {
+      // Redeemed for the whole account as well: one coupon never discounts a line twice.
+      if (redemption.subscriptionId !== null && accountWide.has(redemption.code)) continue;
       const coupon = await this.coupons.find(redemption.code);
       const promotion = coupon && (await this.promotions.find(coupon.promotionId));
       if (!promotion) continue;
