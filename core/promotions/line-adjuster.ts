@@ -55,7 +55,7 @@ export type AdjustmentSource =
   | { readonly type: 'coupon'; readonly couponCode: string; readonly promotionId: string; readonly promotionName: string }
   | { readonly type: 'credit-grant'; readonly grantId: string };
 
-/** An extra invoice line: always negative (or zero is never emitted), rounded to the currency. */
+/** An extra invoice line: always negative (a zero adjustment is never emitted), rounded to the currency. */
 export interface AdjustmentLine {
   /** Deterministic (`<source>:<line or subscription>`), so a re-built draft gets the same ids. */
   readonly id: string;
