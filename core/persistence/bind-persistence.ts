@@ -32,6 +32,12 @@ import { SequelizeBillableHoldings } from './stores/sequelize-billable-holdings'
 import { SequelizeBillingProfileStore } from './stores/sequelize-billing-profile-store';
 import { SequelizeInvoiceStore } from './stores/sequelize-invoice-store';
 import { SequelizeRateCardStore } from './stores/sequelize-rate-card-store';
+import { CouponStore } from '../promotions/coupon-store';
+import { PromotionStore } from '../promotions/promotion-store';
+import { CreditStore } from '../credits/credit-store';
+import { SequelizeCouponStore } from './stores/sequelize-coupon-store';
+import { SequelizePromotionStore } from './stores/sequelize-promotion-store';
+import { SequelizeCreditStore } from './stores/sequelize-credit-store';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -73,4 +79,10 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   // The default holdings; a catalogue mirror of WAP's plan history may rebind this id.
   bind(SequelizeBillableHoldings).toSelf().inSingletonScope();
   bind(BillableHoldings).toService(SequelizeBillableHoldings);
+  bind(SequelizePromotionStore).toSelf().inSingletonScope();
+  bind(PromotionStore).toService(SequelizePromotionStore);
+  bind(SequelizeCouponStore).toSelf().inSingletonScope();
+  bind(CouponStore).toService(SequelizeCouponStore);
+  bind(SequelizeCreditStore).toSelf().inSingletonScope();
+  bind(CreditStore).toService(SequelizeCreditStore);
 }

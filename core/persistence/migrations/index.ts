@@ -6,8 +6,9 @@ import { subscriptionsAndDecisions } from './0004-subscriptions-and-decisions';
 import { catalogue } from './0005-catalogue';
 import { invoicing } from './0006-invoicing';
 import { compactUsageStorage } from './0007-compact-usage-storage';
+import { promotionsCredits } from './0008-promotions-credits';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const migrations: readonly Migration[] = [
-  accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage,
+  accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage, promotionsCredits,
 ];

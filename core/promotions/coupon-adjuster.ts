@@ -1,0 +1,34 @@
+import { inject, injectable } from 'inversify';
+import { applyPromotions, type PromotionAttachment } from './apply-promotions';
+import { CouponStore } from './coupon-store';
+import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster } from './line-adjuster';
+import { PromotionStore } from './promotion-store';
+
+/**
+ * Stage 3: promotions that coupons attached to the account or one of its subscriptions. After
+ * the automatic promotions, so a coupon's percentage takes its share of the already discounted
+ * price and a coupon never pays back what a trial already gave.
+ */
+@injectable()
+export class CouponAdjuster implements LineAdjuster {
+  readonly stage = 30;
+  readonly name = 'coupons';
+
+  constructor(@inject(CouponStore) private readonly coupons: CouponStore, @inject(PromotionStore) private readonly promotions: PromotionStore) {}
+
+  async adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment> {
+    const attachments: PromotionAttachment[] = [];
+    // A code redeemed after the period closed applies from the next invoice on.
+    const redemptions = (await this.coupons.redemptionsOf(context.accountId)).filter((r) => r.redeemedAt < context.period.to);
+    const accountWide = new Set(redemptions.filter((r) => r.subscriptionId === null).map((r) => r.code));
+    for (const redemption of redemptions) {
+      // Redeemed for the whole account as well: one coupon never discounts a line twice.
+      if (redemption.subscriptionId !== null && accountWide.has(redemption.code)) continue;
+      const coupon = await this.coupons.find(redemption.code);
+      const promotion = coupon && (await this.promotions.find(coupon.promotionId));
+      if (!promotion) continue;
+      attachments.push({ promotion, couponCode: redemption.code, subscriptionId: redemption.subscriptionId, attachedAt: redemption.redeemedAt });
+    }
+    return { lines: applyPromotions(charges, earlier, attachments, context), ledger: [] };
+  }
+}
