@@ -3,7 +3,9 @@ import { PublishRateCard } from '../rating/publish-rate-card';
 import { BuildAndFinalize } from './build-and-finalize';
 import { EstimateCurrentCycle } from './estimate-current-cycle';
 import { FinalizeInvoice } from './finalize-invoice';
+import { InvoiceLineAdjuster } from './invoice-line-adjuster';
 import { InvoiceRun } from './invoice-run';
+import { PromotionsAndCreditsAdjuster } from './promotions-and-credits-adjuster';
 import { RunDueInvoices } from './run-due-invoices';
 import { RunInvoices } from './run-invoices';
 import { SetBillingProfile } from './set-billing-profile';
@@ -11,7 +13,7 @@ import { VoidInvoice } from './void-invoice';
 
 /**
  * The invoicing use cases. The stores and the default `BillableHoldings` are bound by persistence;
- * `InvoicingSettings` by the composition root; `InvoiceLineAdjuster`s by promotions and credits.
+ * `InvoicingSettings` by the composition root. Promotions, coupons and credits join as one line adjuster.
  */
 export function bindInvoicing(bind: ContainerModuleLoadOptions['bind']): void {
   bind(PublishRateCard).toSelf().inSingletonScope();
@@ -23,4 +25,6 @@ export function bindInvoicing(bind: ContainerModuleLoadOptions['bind']): void {
   bind(RunDueInvoices).toSelf().inSingletonScope();
   bind(RunInvoices).toSelf().inSingletonScope();
   bind(EstimateCurrentCycle).toSelf().inSingletonScope();
+  bind(PromotionsAndCreditsAdjuster).toSelf().inSingletonScope();
+  bind(InvoiceLineAdjuster).toService(PromotionsAndCreditsAdjuster);
 }

@@ -76,6 +76,7 @@ export function usageLines(subscriptionId: string, card: RateCard, totals: reado
       servicePeriod,
       detail: {
         rateCardId: card.id,
+        planId: card.offer.id,
         model: card.charges[total.meterId].model.kind,
         unit: total.unit ?? null,
         includedUnits: rating.includedUnits.toFixed(),

@@ -3,6 +3,8 @@ import type { DraftLine } from './invoice';
 
 /** What an adjuster sees: the account's invoice as built so far, unrounded. */
 export interface AdjusterInput {
+  /** The same on every rebuild of one draft (its id once stored), so what it reserves stays its own. */
+  readonly invoiceKey: string;
   readonly accountId: string;
   readonly period: BillingPeriod;
   readonly currency: string;

@@ -70,8 +70,9 @@ export class InvoiceRun {
 
     // Nothing priced (nothing held, or plans without a rate card): no invoice, rather than a numbered zero one.
     if (lines.length === 0 && !live) return fail('nothing_to_bill', `Nothing of account '${accountId}' is priced in the period`);
-    const beforeTax = await this.adjust('before-tax', accountId, period, profile.currency, lines);
-    const afterTax = await this.adjust('after-tax', accountId, period, profile.currency, beforeTax);
+    const invoiceKey = live?.id ?? `draft:${accountId}:${period.from.toISOString()}`;
+    const beforeTax = await this.adjust('before-tax', invoiceKey, accountId, period, profile.currency, lines);
+    const afterTax = await this.adjust('after-tax', invoiceKey, accountId, period, profile.currency, beforeTax);
     const priced = priceInvoice({ accountId, period, currency: profile.currency, taxRate: profile.taxRate }, beforeTax, afterTax.slice(beforeTax.length));
     return this.invoices.saveDraft(priced, this.clock.now());
   }
@@ -136,10 +137,10 @@ export class InvoiceRun {
     return lines;
   }
 
-  private async adjust(stage: InvoiceLineAdjuster['stage'], accountId: string, period: BillingPeriod, currency: string, lines: DraftLine[]): Promise<DraftLine[]> {
+  private async adjust(stage: InvoiceLineAdjuster['stage'], invoiceKey: string, accountId: string, period: BillingPeriod, currency: string, lines: DraftLine[]): Promise<DraftLine[]> {
     let all = lines;
     for (const adjuster of this.adjusters.filter((a) => a.stage === stage)) {
-      all = [...all, ...(await adjuster.adjust({ accountId, period, currency, lines: all }))];
+      all = [...all, ...(await adjuster.adjust({ invoiceKey, accountId, period, currency, lines: all }))];
     }
     return all;
   }

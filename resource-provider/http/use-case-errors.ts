@@ -15,6 +15,7 @@ const ERRORS: Record<string, { status: number; code: string; message: string }> 
   account_not_found: { status: 404, code: 'AccountNotFound', message: 'No account with that id is known' },
   invoice_not_found: { status: 404, code: 'InvoiceNotFound', message: 'No invoice with that id is known' },
   invoice_void: { status: 409, code: 'InvoiceVoid', message: 'The invoice is void' },
+  insufficient_credit: { status: 409, code: 'CreditSpent', message: 'Credit this draft reserved was used by another invoice; run the invoice again' },
   invoice_not_finalized: { status: 409, code: 'InvoiceNotFinalized', message: 'Only a finalized invoice can be voided' },
   invoice_finalized: { status: 409, code: 'InvoiceFinalized', message: 'The period is already billed by a finalized invoice' },
   nothing_to_bill: { status: 409, code: 'NothingToBill', message: 'The account held no subscription in the period' },
