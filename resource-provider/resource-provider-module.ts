@@ -6,6 +6,7 @@ import { CollectFeeds } from './collector/collect-feeds';
 import { CollectorScheduler } from './collector/collector-scheduler';
 import { CollectorSettings } from './collector/collector-settings';
 import { InvoiceScheduler } from './invoicing/invoice-scheduler';
+import { InvoiceDocuments } from './invoice-documents/invoice-documents';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
 import { AdminUsageRoutes } from './routes/admin-usage-routes';
 import { CatalogueRoutes } from './routes/catalogue-routes';
@@ -47,6 +48,7 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(CollectFeeds).toSelf().inSingletonScope();
   bind(CollectorScheduler).toSelf().inSingletonScope();
   bind(InvoiceScheduler).toSelf().inSingletonScope();
+  bind(InvoiceDocuments).toSelf().inSingletonScope();
   bind(CollectorRoutes).toSelf().inSingletonScope();
   bind(RouteContribution).toService(CollectorRoutes);
   bind(TenantSubscriptionRoutes).toSelf().inSingletonScope();

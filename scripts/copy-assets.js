@@ -4,7 +4,7 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const assetPattern = /(^plugin\.json$|\.meter\.json$|\.ejs$|\.css$|^package\.json$)/;
-const folders = ['plugins', 'admin-extension', 'tenant-extension', 'core', 'test/fixtures'];
+const folders = ['plugins', 'admin-extension', 'tenant-extension', 'core', 'resource-provider', 'test/fixtures'];
 
 function copyAssets(relative) {
   const source = path.join(root, relative);

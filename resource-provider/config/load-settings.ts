@@ -44,6 +44,8 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env, cwd = process
     },
     defaultCurrency: currency(source.DEFAULT_CURRENCY),
     invoicing: invoicing(source),
+    invoiceTemplateDir: source.INVOICE_TEMPLATE_DIR ? folder('INVOICE_TEMPLATE_DIR', source.INVOICE_TEMPLATE_DIR, cwd) : undefined,
+    chromiumPath: source.CHROMIUM_PATH,
     invoiceRunIntervalMinutes: wholeNumber('INVOICE_RUN_INTERVAL_MINUTES', source.INVOICE_RUN_INTERVAL_MINUTES, 60, 0, 7 * 24 * 60),
     logLevel: logLevel(source.LOG_LEVEL),
   };
@@ -88,13 +90,15 @@ function wapTls(caFile: string | undefined, insecure: string | undefined, cwd: s
   }
 }
 
+function folder(name: string, value: string, cwd: string): string {
+  const dir = path.resolve(cwd, value);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ConfigurationError(`${name}: ${dir} is not a folder`);
+  return dir;
+}
+
 function pluginsDirs(value: string | undefined, cwd: string): string[] {
   if (!value) return [];
-  const dirs = value.split(path.delimiter).filter(Boolean).map((d) => path.resolve(cwd, d));
-  for (const dir of dirs) {
-    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new ConfigurationError(`PLUGINS_DIR: ${dir} is not a folder`);
-  }
-  return dirs;
+  return value.split(path.delimiter).filter(Boolean).map((dir) => folder('PLUGINS_DIR', dir, cwd));
 }
 
 function pair<T, K extends string>(

@@ -18,6 +18,10 @@ export interface ResourceProviderSettings {
   readonly collector: { readonly intervalSeconds: number; readonly batchSize: number; readonly retryDelayMs: number };
   /** ISO 4217 code a new account is billed in. */
   readonly defaultCurrency?: string;
+  /** A folder whose `invoice.ejs` replaces the built-in invoice template. */
+  readonly invoiceTemplateDir?: string;
+  /** The Chromium that prints invoices to PDF; `/usr/bin/chromium` when absent. */
+  readonly chromiumPath?: string;
   /** Minutes between scheduled runs of due invoices; 0 or absent turns the schedule off. */
   readonly invoiceRunIntervalMinutes?: number;
   /** Invoicing choices; absent ones take `DEFAULT_INVOICING_SETTINGS`. */

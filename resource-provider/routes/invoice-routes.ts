@@ -10,7 +10,10 @@ import { RunInvoices, type PeriodChoice } from '../../core/invoicing/run-invoice
 import { SetBillingProfile } from '../../core/invoicing/set-billing-profile';
 import { VoidInvoice } from '../../core/invoicing/void-invoice';
 import type { RouteContribution } from '../http/route-contribution';
+import { InvoiceDocuments } from '../invoice-documents/invoice-documents';
+import { sendInvoiceDocument } from '../invoice-documents/send-invoice-document';
 import { jsonResponse, operation, pathParam, queryParam } from '../openapi/operation-kit';
+import { documentFormatParam, invoiceDocumentResponse } from '../openapi/schemas/invoice-schemas';
 import type { OpenApiPaths } from '../openapi/openapi-types';
 import { InvoiceJson, InvoiceRunReportJson } from '../openapi/schemas/invoice-schemas';
 import { valueOrThrow } from '../http/use-case-errors';
@@ -27,6 +30,7 @@ export class InvoiceRoutes implements RouteContribution {
     @inject(FinalizeInvoice) private readonly finalizer: FinalizeInvoice,
     @inject(VoidInvoice) private readonly voider: VoidInvoice,
     @inject(SetBillingProfile) private readonly profiles: SetBillingProfile,
+    @inject(InvoiceDocuments) private readonly documents: InvoiceDocuments,
   ) {}
 
   configure(router: Router): void {
@@ -44,6 +48,12 @@ export class InvoiceRoutes implements RouteContribution {
       const invoice = await this.invoices.find(String(req.params.id));
       if (!invoice) throw new HttpError(404, 'InvoiceNotFound', 'No invoice with that id is known');
       res.json(invoiceJson(invoice));
+    });
+
+    router.get('/admin/invoices/:id/document', async (req, res) => {
+      const invoice = await this.invoices.find(String(req.params.id));
+      if (!invoice) throw new HttpError(404, 'InvoiceNotFound', 'No invoice with that id is known');
+      await sendInvoiceDocument(req, res, this.documents, invoice);
     });
 
     router.post('/admin/invoices/run', async (req, res) => {
@@ -89,6 +99,9 @@ export class InvoiceRoutes implements RouteContribution {
       },
       '/admin/invoices/{id}': {
         get: operation({ summary: 'One invoice with its lines', tags, parameters: [id], responses: { 200: jsonResponse('The invoice', InvoiceJson) }, errors: [404] }),
+      },
+      '/admin/invoices/{id}/document': {
+        get: operation({ summary: 'The invoice as a document: HTML from the invoice template, PDF printed from it, CSV or JSON', tags, parameters: [id, documentFormatParam], responses: { 200: invoiceDocumentResponse }, errors: [400, 404] }),
       },
       '/admin/invoices/run': {
         post: operation({

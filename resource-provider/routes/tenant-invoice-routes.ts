@@ -7,12 +7,13 @@ import { SubscriptionStore } from '../../core/subscriptions/subscription-store';
 import type { RouteContribution } from '../http/route-contribution';
 import { jsonResponse, operation, pathParam } from '../openapi/operation-kit';
 import type { OpenApiPaths } from '../openapi/openapi-types';
-import { InvoiceJson } from '../openapi/schemas/invoice-schemas';
+import { documentFormatParam, invoiceDocumentResponse, InvoiceJson } from '../openapi/schemas/invoice-schemas';
+import { InvoiceDocuments } from '../invoice-documents/invoice-documents';
+import { sendInvoiceDocument } from '../invoice-documents/send-invoice-document';
 import { valueOrThrow } from '../http/use-case-errors';
 import { HttpError } from '../http/wap-error';
+import { requireGuid } from '../http/path-params';
 import { invoiceJson } from './invoice-json';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A tenant's invoices, seen from one subscription: the issued (finalized or void) invoices of the
@@ -25,6 +26,7 @@ export class TenantInvoiceRoutes implements RouteContribution {
     @inject(InvoiceStore) private readonly invoices: InvoiceStore,
     @inject(SubscriptionStore) private readonly subscriptions: SubscriptionStore,
     @inject(EstimateCurrentCycle) private readonly estimates: EstimateCurrentCycle,
+    @inject(InvoiceDocuments) private readonly documents: InvoiceDocuments,
   ) {}
 
   configure(router: Router): void {
@@ -35,6 +37,16 @@ export class TenantInvoiceRoutes implements RouteContribution {
       res.json({ items: issued.map((i) => invoiceJson(i, i.lines.filter((l) => l.subscriptionId === subscription.id))) });
     });
 
+    router.get('/subscriptions/:subscriptionId/invoices/:invoiceId/document', async (req, res) => {
+      const subscription = await this.subscriptionOf(String(req.params.subscriptionId));
+      const invoice = await this.invoices.find(String(req.params.invoiceId));
+      // Another account's invoice, or a draft, does not exist as far as this tenant can tell.
+      if (!invoice || invoice.accountId !== subscription.accountId || invoice.status === 'draft' || !invoice.lines.some((l) => l.subscriptionId === subscription.id)) {
+        throw new HttpError(404, 'InvoiceNotFound', 'No invoice with that id is known');
+      }
+      await sendInvoiceDocument(req, res, this.documents, invoice, invoice.lines.filter((l) => l.subscriptionId === subscription.id || l.subscriptionId === null));
+    });
+
     router.get('/subscriptions/:subscriptionId/estimate', async (req, res) => {
       const subscription = await this.subscriptionOf(String(req.params.subscriptionId));
       const estimate = valueOrThrow(await this.estimates.estimate(subscription.id));
@@ -43,8 +55,7 @@ export class TenantInvoiceRoutes implements RouteContribution {
   }
 
   private async subscriptionOf(id: string) {
-    if (!GUID.test(id)) throw new HttpError(400, 'BadRequest', 'The subscription id in the path must be a GUID');
-    const subscription = await this.subscriptions.find(id.toLowerCase());
+    const subscription = await this.subscriptions.find(requireGuid(id));
     if (!subscription) throw new HttpError(404, 'SubscriptionNotFound', 'No subscription with that id is known');
     return subscription;
   }
@@ -58,6 +69,14 @@ export class TenantInvoiceRoutes implements RouteContribution {
           summary: "The finalized and void invoices of the subscription's account, with this subscription's lines", tags,
           parameters: [subscriptionId],
           responses: { 200: jsonResponse('The invoices', Type.Object({ items: Type.Array(InvoiceJson) })) },
+          errors: [400, 404],
+        }),
+      },
+      '/subscriptions/{subscriptionId}/invoices/{invoiceId}/document': {
+        get: operation({
+          summary: "One issued invoice of the subscription's account as a document (this subscription's lines and the tax)", tags,
+          parameters: [subscriptionId, pathParam('invoiceId', 'the invoice'), documentFormatParam],
+          responses: { 200: invoiceDocumentResponse },
           errors: [400, 404],
         }),
       },

@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { queryParam } from '../operation-kit';
+import type { OpenApiResponse } from '../openapi-types';
 
 const instant = Type.String({ format: 'date-time' });
 const period = Type.Object({ from: instant, to: instant });
@@ -47,3 +49,15 @@ export const InvoiceRunReportJson = Type.Object(
   },
   { title: 'InvoiceRunReport', additionalProperties: true },
 );
+
+export const documentFormatParam = queryParam('format', 'html (default), pdf, csv or json', Type.Union(['html', 'pdf', 'csv', 'json'].map((f) => Type.Literal(f))));
+
+export const invoiceDocumentResponse: OpenApiResponse = {
+  description: 'The invoice in the format asked for',
+  content: {
+    'text/html': { schema: { type: 'string' } },
+    'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    'text/csv': { schema: { type: 'string' } },
+    'application/json': { schema: InvoiceJson },
+  },
+};
