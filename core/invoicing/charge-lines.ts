@@ -48,10 +48,10 @@ export function fixedFeeLines(
         rateCardId: card.id,
         planId: plan.planId,
         feeInterval: fee.interval,
-        feeAmount: fee.amount.toFixed(),
-        perPeriod: perPeriod.amount.toFixed(),
+        feeAmount: fee.amount.toString(),
+        perPeriod: perPeriod.amount.toString(),
         proration: { unit: proration.unit, billable: proration.billable, total: proration.total, suspendedTime: rules.suspendedTime },
-        unrounded: amount.toFixed(),
+        unrounded: amount.toString(),
       },
     };
   });
@@ -70,7 +70,7 @@ export function usageLines(subscriptionId: string, card: RateCard, totals: reado
       subscriptionId,
       meterId: total.meterId,
       feeId: null,
-      description: `${total.meterId}: ${quantity.toFixed()}${total.unit ? ` ${total.unit}` : ''}`,
+      description: `${total.meterId}: ${quantity.toString()}${total.unit ? ` ${total.unit}` : ''}`,
       quantity,
       unroundedAmount: rating.amount,
       servicePeriod,
@@ -79,10 +79,10 @@ export function usageLines(subscriptionId: string, card: RateCard, totals: reado
         planId: card.offer.id,
         model: card.charges[total.meterId].model.kind,
         unit: total.unit ?? null,
-        includedUnits: rating.includedUnits.toFixed(),
-        chargedUnits: rating.chargedUnits.toFixed(),
+        includedUnits: rating.includedUnits.toString(),
+        chargedUnits: rating.chargedUnits.toString(),
         tiers: rating.lines.map(tierDetail),
-        unrounded: rating.amount.toFixed(),
+        unrounded: rating.amount.toString(),
       },
     });
   }
@@ -100,8 +100,8 @@ function billableTime(plan: PlanInterval, states: readonly StateInterval[]): Bil
 }
 
 function tierDetail(line: RatedLine): Record<string, unknown> {
-  const base = { kind: line.kind, from: line.from.toFixed(), to: line.to === null ? null : line.to.toFixed(), units: line.units.toFixed(), amount: line.amount.toFixed() };
+  const base = { kind: line.kind, from: line.from.toString(), to: line.to === null ? null : line.to.toString(), units: line.units.toString(), amount: line.amount.toString() };
   return line.kind === 'tier'
-    ? { ...base, unitPrice: line.unitPrice.toFixed(), flatFee: line.flatFee.toFixed() }
-    : { ...base, blockSize: line.blockSize.toFixed(), blocks: line.blocks.toFixed(), blockPrice: line.blockPrice.toFixed() };
+    ? { ...base, unitPrice: line.unitPrice.toString(), flatFee: line.flatFee.toString() }
+    : { ...base, blockSize: line.blockSize.toString(), blocks: line.blocks.toString(), blockPrice: line.blockPrice.toString() };
 }

@@ -70,13 +70,13 @@ export class EstimateCurrentCycle {
         const forecast = soFar.times(length).div(elapsed);
         return {
           meterId: t.meterId,
-          quantitySoFar: soFar.toFixed(),
-          costSoFar: rateQuantity(charge, soFar).amount.toFixed(),
-          forecastQuantity: forecast.toFixed(),
-          forecastCost: rateQuantity(charge, forecast).amount.toFixed(),
+          quantitySoFar: soFar.toString(),
+          costSoFar: rateQuantity(charge, soFar).amount.toString(),
+          forecastQuantity: forecast.toString(),
+          forecastCost: rateQuantity(charge, forecast).amount.toString(),
         };
       });
-    const sum = (pick: (m: MeterEstimate) => string) => meters.reduce((s, m) => s.plus(pick(m)), new Decimal(0)).toFixed();
+    const sum = (pick: (m: MeterEstimate) => string) => meters.reduce((s, m) => s.plus(pick(m)), new Decimal(0)).toString();
     return ok({ subscriptionId, currency: card.value.currency, period, measuredUntil: measured.to, meters, costSoFar: sum((m) => m.costSoFar), forecastCost: sum((m) => m.forecastCost) });
   }
 }

@@ -46,7 +46,7 @@ export function lateUsageAdjustments(
       quantity: now?.quantity ?? null,
       unroundedAmount: delta,
       servicePeriod,
-      detail: { reason: 'late-usage', ratedNow: owed.toFixed(), billedBefore: already.toFixed(), rating: now?.detail ?? null },
+      detail: { reason: 'late-usage', ratedNow: owed.toString(), billedBefore: already.toString(), rating: now?.detail ?? null },
     });
   }
   return adjustments;

@@ -25,11 +25,11 @@ export function priceInvoice(
       subscriptionId: null,
       meterId: null,
       feeId: null,
-      description: `Tax ${taxRate.times(100).toFixed()} %`,
+      description: `Tax ${taxRate.times(100).toString()} %`,
       quantity: null,
       unroundedAmount: unrounded,
       servicePeriod: header.period,
-      detail: { rate: taxRate.toFixed(), base: subtotal.toFixed(), unrounded: unrounded.toFixed() },
+      detail: { rate: taxRate.toString(), base: subtotal.toString(), unrounded: unrounded.toString() },
     }, lines.length + 1));
   }
   const tax = sum(lines.filter((l) => l.kind === 'tax'));

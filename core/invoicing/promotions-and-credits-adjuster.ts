@@ -88,7 +88,7 @@ function draftLineOf(line: AdjustmentLine, ledger: readonly LedgerEntryDraft[], 
       reason: line.reason,
       source: line.source,
       ...(ledger.length > 0
-        ? { [LEDGER_DETAIL]: ledger.map((e) => ({ grantId: e.grantId, kind: e.kind, amount: e.amount.toFixed(), currency: e.currency, meterId: e.meterId, description: e.description })) }
+        ? { [LEDGER_DETAIL]: ledger.map((e) => ({ grantId: e.grantId, kind: e.kind, amount: e.amount.toString(), currency: e.currency, meterId: e.meterId, description: e.description })) }
         : {}),
     },
   };

@@ -20,5 +20,6 @@ export function roundToCurrency(amount: Decimal, currency: string): Decimal {
 
 /** `roundToCurrency` written with exactly the currency's digits (`"0.00"`, `"12"`, `"0.001"`), for invoices. */
 export function roundedAmountText(amount: Decimal, currency: string): string {
+  // Decimal#toFixed pads to the currency's digits ("26.20"); it never passes through a float.
   return roundToCurrency(amount, currency).toFixed(minorUnitsOf(currency));
 }

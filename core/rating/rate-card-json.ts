@@ -38,7 +38,7 @@ export function rateCardFromJson(id: string, json: RateCardJson): RateCard {
 
 /** The card as stored and answered: decimal strings, an ISO instant. */
 export function rateCardToJson(card: RateCard): RateCardJson {
-  const text = (d: Decimal | undefined) => (d === undefined ? undefined : d.toFixed());
+  const text = (d: Decimal | undefined) => (d === undefined ? undefined : d.toString());
   const tiers = (list: readonly PriceTier[]) =>
     list.map((t) => ({ from: text(t.from), to: t.to === null ? null : text(t.to), unitPrice: text(t.unitPrice), ...(t.flatFee ? { flatFee: text(t.flatFee) } : {}) }));
   const model = (m: PriceModel) => {

@@ -69,7 +69,7 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
         'UPDATE accounts SET currency = :currency, time_zone = :timeZone, bill_cycle_day = :day, updated_at = :at WHERE id = :id',
         { replacements: { currency: profile.currency, timeZone: profile.timeZone, day: profile.billCycleDay, at, id: profile.accountId }, transaction },
       );
-      const values = { cycle_kind: profile.cycleKind, tax_rate: profile.taxRate.toFixed(), grace_period_hours: profile.gracePeriodHours, updated_at: at };
+      const values = { cycle_kind: profile.cycleKind, tax_rate: profile.taxRate.toString(), grace_period_hours: profile.gracePeriodHours, updated_at: at };
       const [updated] = await this.profiles.update(values, { where: { account_id: profile.accountId }, transaction });
       if (updated === 0 && !(await this.profiles.findByPk(profile.accountId, { transaction }))) {
         await this.profiles.create({ account_id: profile.accountId, ...values }, { transaction });

@@ -89,7 +89,7 @@ export class SequelizeCreditStore implements CreditStore {
         await this.ledger.create(
           {
             grant_id: grant.id, account_id: grant.accountId, kind: 'grant',
-            amount: (grant.kind === 'monetary' ? grant.amount : grant.quantityPerPeriod).toFixed(),
+            amount: (grant.kind === 'monetary' ? grant.amount : grant.quantityPerPeriod).toString(),
             currency: grant.kind === 'monetary' ? grant.currency : null, meter_id: grant.kind === 'free-units' ? grant.meterId : null,
             invoice_id: '', description: grant.description.slice(0, 1000), created_at: grant.grantedAt,
           },
@@ -119,7 +119,7 @@ export class SequelizeCreditStore implements CreditStore {
     // completed by recording again, and PostgreSQL's aborted-transaction rule never bites.
     for (const entry of entries) {
       if (await this.insertOnce({
-        grant_id: entry.grantId, account_id: entry.accountId, kind: entry.kind, amount: entry.amount.toFixed(), currency: entry.currency,
+        grant_id: entry.grantId, account_id: entry.accountId, kind: entry.kind, amount: entry.amount.toString(), currency: entry.currency,
         meter_id: entry.meterId, invoice_id: entry.invoiceId, description: entry.description.slice(0, 1000), created_at: at,
       })) recorded++;
     }
@@ -130,7 +130,7 @@ export class SequelizeCreditStore implements CreditStore {
     const uses = await this.ledger.findAll({ where: { invoice_id: invoiceId, kind: { [Op.in]: ['use', 'free-units-use'] } }, order: [['id', 'ASC']] });
     const reversed: LedgerEntry[] = [];
     for (const use of uses.map((u) => u.get())) {
-      const row: LedgerRow = { ...use, id: undefined, kind: 'reversal', amount: new Decimal(use.amount).negated().toFixed(), description, created_at: at };
+      const row: LedgerRow = { ...use, id: undefined, kind: 'reversal', amount: new Decimal(use.amount).negated().toString(), description, created_at: at };
       delete row.id;
       if (await this.insertOnce(row)) reversed.push(toEntry(row));
     }
@@ -151,8 +151,8 @@ export class SequelizeCreditStore implements CreditStore {
 function toGrantRow(grant: CreditGrant): GrantRow {
   return {
     id: grant.id, account_id: grant.accountId, subscription_id: grant.subscriptionId, kind: grant.kind,
-    amount: grant.kind === 'monetary' ? grant.amount.toFixed() : null, currency: grant.kind === 'monetary' ? grant.currency : null,
-    meter_id: grant.kind === 'free-units' ? grant.meterId : null, quantity_per_period: grant.kind === 'free-units' ? grant.quantityPerPeriod.toFixed() : null,
+    amount: grant.kind === 'monetary' ? grant.amount.toString() : null, currency: grant.kind === 'monetary' ? grant.currency : null,
+    meter_id: grant.kind === 'free-units' ? grant.meterId : null, quantity_per_period: grant.kind === 'free-units' ? grant.quantityPerPeriod.toString() : null,
     description: grant.description.slice(0, 1000), granted_at: grant.grantedAt, expires_at: grant.expiresAt,
   };
 }

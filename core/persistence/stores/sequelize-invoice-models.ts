@@ -114,11 +114,11 @@ export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
     meter_id: line.meterId,
     fee_id: line.feeId,
     description: line.description.slice(0, 500),
-    quantity: line.quantity === null ? null : line.quantity.toFixed(),
-    amount: line.amount.toFixed(),
+    quantity: line.quantity === null ? null : line.quantity.toString(),
+    amount: line.amount.toString(),
     service_from: line.servicePeriod.from,
     service_to: line.servicePeriod.to,
-    detail: JSON.stringify({ ...line.detail, unroundedAmount: line.unroundedAmount.toFixed() }),
+    detail: JSON.stringify({ ...line.detail, unroundedAmount: line.unroundedAmount.toString() }),
   };
 }
 

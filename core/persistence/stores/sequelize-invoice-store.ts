@@ -71,7 +71,7 @@ export class SequelizeInvoiceStore implements InvoiceStore {
     const key = liveKey(draft.accountId, draft.period);
     const existing = await this.models.invoices.findOne({ where: { live_key: key }, transaction, lock: this.lock(transaction) });
     if (existing && existing.get().status !== 'draft') return fail('invoice_finalized', `Invoice ${existing.get().number} already bills this period`);
-    const totals = { currency: draft.currency, subtotal: draft.subtotal.toFixed(), tax: draft.tax.toFixed(), total: draft.total.toFixed(), updated_at: at };
+    const totals = { currency: draft.currency, subtotal: draft.subtotal.toString(), tax: draft.tax.toString(), total: draft.total.toString(), updated_at: at };
     const id = existing?.get().id ?? randomUUID();
     if (existing) {
       await this.models.invoices.update(totals, { where: { id }, transaction });

@@ -45,7 +45,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       meterId,
       aggregation: partial.aggregation,
       unit: this.meters.meter(meterId)?.unit,
-      quantity: finishPartial(partial).toFixed(),
+      quantity: finishPartial(partial).toString(),
     }));
   }
 
@@ -53,7 +53,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const byResource = this.fold(await this.rollups(subscriptionId, meterId, period), (row) => row.resource_id);
     return [...byResource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([resourceId, partial]) => ({
       resourceId: resourceId === '' ? null : resourceId,
-      quantity: finishPartial(partial).toFixed(),
+      quantity: finishPartial(partial).toString(),
     }));
   }
 
@@ -78,7 +78,7 @@ export class SequelizeUsageQuery implements UsageQuery {
           eventId: readBigint(r.event_id),
           start: readDate(r.start_time),
           end: readDate(r.end_time),
-          quantity: new Decimal(quantity).toFixed(),
+          quantity: new Decimal(quantity).toString(),
           record: JSON.parse(r.payload) as RawUsageRecord,
         });
       }
@@ -94,7 +94,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       .map(([key, partial]) => {
         const [meterId, bucketStart] = key.split('\u0000');
         const bucket = bucketOf(new Date(bucketStart), grain, period);
-        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(partial).toFixed() };
+        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(partial).toString() };
       })
       .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
   }
@@ -104,7 +104,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     return [...groups]
       .map(([key, partial]) => {
         const [subscriptionId, meterId] = key.split('\u0000');
-        return { subscriptionId, meterId, quantity: finishPartial(partial).toFixed() };
+        return { subscriptionId, meterId, quantity: finishPartial(partial).toString() };
       })
       .sort((a, b) => (a.subscriptionId + a.meterId < b.subscriptionId + b.meterId ? -1 : 1));
   }

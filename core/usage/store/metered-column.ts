@@ -8,7 +8,7 @@ export function meteredColumns(usage: readonly MeteredUsage[]): Map<string, stri
   const byRecord = new Map<string, MeteredEntry[]>();
   for (const u of usage) {
     const entries = byRecord.get(u.eventId) ?? [];
-    entries.push([u.meterId, u.resourceId, u.quantity.toFixed()]);
+    entries.push([u.meterId, u.resourceId, u.quantity.toString()]);
     byRecord.set(u.eventId, entries);
   }
   return new Map([...byRecord].map(([eventId, entries]) => [eventId, JSON.stringify(entries)]));
