@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import { minorUnitsOf } from '../../core/money/currency';
 import { Decimal } from '../../core/money/decimal';
 import type { Coupon } from '../../core/promotions/coupon';
 import type { Promotion, PromotionBenefit, PromotionValidity } from '../../core/promotions/promotion';
@@ -69,7 +70,7 @@ export function promotionJson(p: Promotion) {
     name: p.name,
     planIds: [...p.planIds],
     automatic: p.automatic,
-    benefit: b.kind === 'percentage' ? { kind: b.kind, percent: b.percent.toFixed() } : { kind: b.kind, amount: b.amount.toFixed(), currency: b.currency },
+    benefit: b.kind === 'percentage' ? { kind: b.kind, percent: b.percent.toFixed() } : { kind: b.kind, amount: b.amount.toFixed(Math.max(b.amount.decimalPlaces(), minorUnitsOf(b.currency))), currency: b.currency },
     target: { fees: p.target.fees, meterIds: [...p.target.meterIds] },
     validity: v.kind === 'recurring' ? { kind: v.kind, from: v.from.toISOString(), until: v.until?.toISOString() ?? null } : v,
     createdAt: p.createdAt.toISOString(),
