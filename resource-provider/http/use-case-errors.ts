@@ -23,6 +23,19 @@ const ERRORS: Record<string, { status: number; code: string; message: string }> 
   rate_card_changed: { status: 409, code: 'RateCardPublished', message: 'A rate card with that id is published with other content' },
   invalid_billing_profile: { status: 400, code: 'BadRequest', message: 'The billing profile is not valid' },
   no_rate_card: { status: 404, code: 'NoRateCard', message: 'No rate card prices the subscription' },
+  invalid_promotion: { status: 400, code: 'BadRequest', message: 'The promotion is not valid' },
+  invalid_coupon: { status: 400, code: 'BadRequest', message: 'The coupon is not valid' },
+  // The promotion is named in the body, not the path: a 404 would say the coupon route itself is missing.
+  unknown_promotion: { status: 400, code: 'PromotionNotFound', message: 'No promotion with that id is known' },
+  code_taken: { status: 409, code: 'CouponExists', message: 'A coupon with that code exists with other terms; nothing was changed' },
+  unknown_code: { status: 404, code: 'CouponNotFound', message: 'No coupon with that code is known' },
+  // 410, not 409: the code existed and can never be used again, whatever the caller changes.
+  expired: { status: 410, code: 'CouponExpired', message: 'The coupon has expired' },
+  already_redeemed: { status: 409, code: 'CouponAlreadyRedeemed', message: 'The coupon is already redeemed for this subscription; nothing was changed' },
+  exhausted: { status: 409, code: 'CouponExhausted', message: 'The coupon has been redeemed as often as it may be' },
+  account_limit_reached: { status: 409, code: 'CouponAccountLimitReached', message: 'The account has redeemed the coupon as often as it may' },
+  invalid_grant: { status: 400, code: 'BadRequest', message: 'The credit grant is not valid' },
+  grant_exists: { status: 409, code: 'GrantExists', message: 'A grant with that id exists; nothing was granted' },
 };
 
 /** The value of a successful result; a failure becomes the mapped WAP error. */
