@@ -8,6 +8,8 @@ export interface CouponStore {
   /** Creates a coupon; false when the code is taken. */
   create(coupon: Coupon): Promise<boolean>;
   find(code: string): Promise<Coupon | undefined>;
+  /** Every coupon, newest first, for the admins' list. */
+  list(): Promise<Coupon[]>;
   /**
    * Records a redemption if the coupon's limits still allow it, atomically: concurrent calls from
    * several instances never exceed `maxRedemptions` or `maxPerAccount`, and the same (code,

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import { CouponStore } from '../../core/promotions/coupon-store';
@@ -33,6 +34,10 @@ export class PromotionRoutes implements RouteContribution {
       res.status(existing ? 200 : 201).json(promotionJson(valueOrThrow(await this.definer.define(promotion))));
     });
 
+    router.get('/admin/promotions', async (_req, res) => {
+      res.json({ items: (await this.promotions.list()).map(promotionJson) });
+    });
+
     router.get('/admin/promotions/:id', async (req, res) => {
       const promotion = await this.promotions.find(String(req.params.id));
       if (!promotion) throw new HttpError(404, 'PromotionNotFound', 'No promotion with that id is known');
@@ -50,6 +55,10 @@ export class PromotionRoutes implements RouteContribution {
       res.status(201).json(couponJson(valueOrThrow(created)));
     });
 
+    router.get('/admin/coupons', async (_req, res) => {
+      res.json({ items: (await this.coupons.list()).map(couponJson) });
+    });
+
     router.get('/admin/coupons/:code', async (req, res) => {
       const coupon = await this.coupons.find(String(req.params.code));
       if (!coupon) throw new HttpError(404, 'CouponNotFound', 'No coupon with that code is known');
@@ -62,6 +71,9 @@ export class PromotionRoutes implements RouteContribution {
     const id = pathParam('id', 'the promotion id (1–64 characters), shown nowhere to tenants');
     const code = pathParam('code', 'the coupon code: 1–64 of A–Z, 0–9, - and _');
     return {
+      '/admin/promotions': {
+        get: operation({ summary: 'Every promotion, oldest first', tags, responses: { 200: jsonResponse('The promotions', Type.Object({ items: Type.Array(PromotionJson) })) } }),
+      },
       '/admin/promotions/{id}': {
         put: operation({
           summary: 'Define or replace a promotion', tags, parameters: [id],
@@ -71,6 +83,9 @@ export class PromotionRoutes implements RouteContribution {
           errors: [400],
         }),
         get: operation({ summary: 'One promotion', tags, parameters: [id], responses: { 200: jsonResponse('The promotion', PromotionJson) }, errors: [404] }),
+      },
+      '/admin/coupons': {
+        get: operation({ summary: 'Every coupon, newest first', tags, responses: { 200: jsonResponse('The coupons', Type.Object({ items: Type.Array(CouponJson) })) } }),
       },
       '/admin/coupons/{code}': {
         put: operation({

@@ -83,12 +83,12 @@ export class SequelizeCouponStore implements CouponStore {
 
   async find(code: string): Promise<Coupon | undefined> {
     const row = await this.coupons.findByPk(code);
-    if (!row) return undefined;
-    const r = row.get();
-    return {
-      code: r.code, promotionId: r.promotion_id, maxRedemptions: r.max_redemptions === null ? null : Number(r.max_redemptions),
-      maxPerAccount: Number(r.max_per_account), expiresAt: r.expires_at ? new Date(r.expires_at) : null, createdAt: new Date(r.created_at),
-    };
+    return row ? toCoupon(row.get()) : undefined;
+  }
+
+  async list(): Promise<Coupon[]> {
+    const rows = await this.coupons.findAll({ order: [['created_at', 'DESC'], ['code', 'ASC']] });
+    return rows.map((row) => toCoupon(row.get()));
   }
 
   async redeem(coupon: Coupon, redemption: CouponRedemption): Promise<RedemptionRefusal | 'redeemed'> {
@@ -128,6 +128,13 @@ export class SequelizeCouponStore implements CouponStore {
 }
 
 /** A unique key taken by a concurrent redemption, or the database breaking a lock cycle between two. */
+function toCoupon(r: CouponRow): Coupon {
+  return {
+    code: r.code, promotionId: r.promotion_id, maxRedemptions: r.max_redemptions === null ? null : Number(r.max_redemptions),
+    maxPerAccount: Number(r.max_per_account), expiresAt: r.expires_at ? new Date(r.expires_at) : null, createdAt: new Date(r.created_at),
+  };
+}
+
 function isLostRace(error: unknown): boolean {
   if (error instanceof UniqueConstraintError) return true;
   const text = `${(error as Error)?.message ?? ''} ${(error as { parent?: { code?: string } })?.parent?.code ?? ''}`;

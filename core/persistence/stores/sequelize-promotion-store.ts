@@ -67,6 +67,11 @@ export class SequelizePromotionStore implements PromotionStore {
     return row ? toPromotion(row.get()) : undefined;
   }
 
+  async list(): Promise<Promotion[]> {
+    const rows = await this.rows.findAll({ order: [['created_at', 'ASC'], ['id', 'ASC']] });
+    return rows.map((r) => toPromotion(r.get()));
+  }
+
   async automatic(): Promise<Promotion[]> {
     const rows = await this.rows.findAll({ where: { automatic: true }, order: [['created_at', 'ASC'], ['id', 'ASC']] });
     return rows.map((r) => toPromotion(r.get()));

@@ -56,6 +56,13 @@ describe(`promotions and coupons over HTTP on ${testBackend()}`, () => {
     expect((await api.get('/admin/coupons/SPRING25')).body.maxRedemptions).to.equal(10);
   });
 
+  it('lists every promotion and coupon for admins', async () => {
+    const promotions = (await api.get('/admin/promotions')).body.items as { id: string }[];
+    expect(promotions.map((p) => p.id)).to.include.members(['spring-25', 'five-off']);
+    const coupons = (await api.get('/admin/coupons')).body.items as { code: string }[];
+    expect(coupons.map((c) => c.code)).to.include('SPRING25');
+  });
+
   it('refuses a coupon for an unknown promotion, and a lower-case code', async () => {
     const unknown = await api.put('/admin/coupons/NOPE', { promotionId: 'no-such' });
     expect(unknown.status).to.equal(400);

@@ -14,10 +14,10 @@ import { draftContext, fee, percent, promotion, sum, usage } from './draft-fixtu
 
 /** Only the reads the adjusters make; writes are the integration tests' business. */
 function promotionStore(all: Promotion[]): PromotionStore {
-  return { save: async () => undefined, find: async (id) => all.find((p) => p.id === id), automatic: async () => all.filter((p) => p.automatic) };
+  return { save: async () => undefined, find: async (id) => all.find((p) => p.id === id), list: async () => all, automatic: async () => all.filter((p) => p.automatic) };
 }
 function couponStore(coupons: Coupon[], redemptions: CouponRedemption[]): CouponStore {
-  return { create: async () => true, find: async (code) => coupons.find((c) => c.code === code), redeem: async () => 'redeemed', redemptionsOf: async () => redemptions };
+  return { create: async () => true, find: async (code) => coupons.find((c) => c.code === code), list: async () => coupons, redeem: async () => 'redeemed', redemptionsOf: async () => redemptions };
 }
 function creditStore(grants: CreditGrant[]): CreditStore {
   const ledger: LedgerEntry[] = grants.map((g) => ({
