@@ -32,8 +32,11 @@ export function createContainer(settings: ResourceProviderSettings, overrides: C
   container.bind(PluginHostContainer).toConstantValue(container);
   container.bind(ResourceProviderSettings).toConstantValue(settings);
   container.bind(DatabaseSettings).toConstantValue({ url: settings.databaseUrl });
+  // Admin-defined meters go to the first PLUGINS_DIR, or to data/plugins beside the database file.
+  const writableFolder = settings.pluginsDirs[0] ?? path.join(process.cwd(), 'data', 'plugins');
   container.bind(PluginDirectories).toConstantValue({
-    folders: [overrides.builtInPluginsDir ?? BUILT_IN_PLUGINS_DIR, ...settings.pluginsDirs],
+    folders: [overrides.builtInPluginsDir ?? BUILT_IN_PLUGINS_DIR, ...new Set([...settings.pluginsDirs, writableFolder])],
+    writableFolder,
     packageFolders: overrides.packageFolders ?? [APP_NODE_MODULES],
   });
   container.bind(Logger).toConstantValue(overrides.logger ?? createLogger(settings.logLevel));

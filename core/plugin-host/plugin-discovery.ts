@@ -6,6 +6,8 @@ export const PluginDirectories = Symbol('PluginDirectories');
 export interface PluginDirectories {
   /** Folders holding plugin folders, searched two levels deep (`plugins/meters/mysql/plugin.json`). */
   readonly folders: readonly string[];
+  /** Where meters that admins define through the API are written (one of `folders`). */
+  readonly writableFolder?: string;
   /** `node_modules` folders whose packages may name a plugin manifest in their package.json. */
   readonly packageFolders: readonly string[];
 }

@@ -2,11 +2,15 @@ import { Type } from '@sinclair/typebox';
 import type { Router } from 'express';
 import { inject, injectable } from 'inversify';
 import { MeterRegistry } from '../../core/plugin-host/meter-registry';
+import { SaveDeclarativeMeter } from '../../core/plugin-host/save-declarative-meter';
+import { valueOrThrow } from '../http/use-case-errors';
+import { HttpError } from '../http/wap-error';
 import { Clock } from '../../core/time/clock';
 import { ReprocessQuarantine } from '../../core/usage/store/reprocess-quarantine';
 import { UsageQuery } from '../../core/usage/store/usage-query';
 import type { RouteContribution } from '../http/route-contribution';
-import { formatParam, itemsResponse, jsonResponse, operation, periodParams, queryParam } from '../openapi/operation-kit';
+import { formatParam, itemsResponse, jsonResponse, operation, pathParam, periodParams, queryParam } from '../openapi/operation-kit';
+import { DeclarativeMeterDocumentSchema } from '../../core/usage/metering/declarative-meter-schema';
 import type { OpenApiPaths } from '../openapi/openapi-types';
 import { Meter, MeterSubscriptions, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
 import { sendItems } from '../http/tabular-response';
@@ -19,6 +23,7 @@ export class AdminUsageRoutes implements RouteContribution {
     @inject(UsageQuery) private readonly usage: UsageQuery,
     @inject(MeterRegistry) private readonly meters: MeterRegistry,
     @inject(ReprocessQuarantine) private readonly quarantine: ReprocessQuarantine,
+    @inject(SaveDeclarativeMeter) private readonly declarativeMeters: SaveDeclarativeMeter,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -35,6 +40,15 @@ export class AdminUsageRoutes implements RouteContribution {
       const items = byMeter ? this.perMeter(totals) : totals.map((t) => ({ ...t, unit: this.meters.meter(t.meterId)?.unit ?? null }));
       const columns = byMeter ? (['meterId', 'unit', 'subscriptions'] as const) : (['subscriptionId', 'meterId', 'unit', 'quantity'] as const);
       sendItems(req, res, items as Record<string, unknown>[], columns, 'usage');
+    });
+
+    router.put('/admin/meters/declarative/:id', async (req, res) => {
+      const document = req.body as { id?: unknown } | undefined;
+      if (!document || typeof document !== 'object' || document.id !== req.params.id) {
+        throw new HttpError(400, 'BadRequest', `The body must be a meter document whose id is '${req.params.id}'`);
+      }
+      const installed = valueOrThrow(await this.declarativeMeters.save(document));
+      res.json({ id: installed.id, state: installed.state, location: installed.location, meters: this.meters.meters().filter((m) => (document as { meters?: { id: string }[] }).meters?.some((d) => d.id === m.id)) });
     });
 
     router.post('/admin/quarantine/reprocess', async (_req, res) => {
@@ -54,6 +68,16 @@ export class AdminUsageRoutes implements RouteContribution {
           parameters: [...periodParams, queryParam('groupBy', 'meter: how many subscriptions used each meter', Type.Literal('meter')), formatParam],
           responses: { 200: itemsResponse('One row per subscription and meter (or per meter)', Type.Union([SubscriptionMeterUsage, MeterSubscriptions])) },
           errors: [400],
+        }),
+      },
+      '/admin/meters/declarative/{id}': {
+        put: operation({
+          summary: 'Make a WAP service billable without code: a declarative meter document, kept as <id>.meter.json in the writable plugins folder',
+          tags: ['admin'],
+          parameters: [pathParam('id', "the document's id (a plugin id)")],
+          body: { schema: DeclarativeMeterDocumentSchema },
+          responses: { 200: jsonResponse('The meter plugin, enabled, with its meters', Type.Object({ id: Type.String(), state: Type.String(), location: Type.String(), meters: Type.Array(Type.Object({}, { additionalProperties: true })) })) },
+          errors: [400, 409],
         }),
       },
       '/admin/quarantine/reprocess': {

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { expect } from 'chai';
+import { UsageStore } from '../../../core/usage/store/usage-store';
+import type { RunningServer } from '../../../resource-provider/resource-provider-server';
+import { temporaryPluginsDir } from '../../support/plugin-folders';
+import { startTestServer, wapHeaders } from '../../support/test-server';
+import { testBackend } from '../../support/test-database';
+
+const TENANT = '7d8e9f00-0000-4000-8000-0000000000b1';
+
+const serviceBus = {
+  id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
+  meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
+};
+
+describe(`a meter defined through the admin API on ${testBackend()}`, () => {
+  let server: RunningServer;
+  let pluginsDir: string;
+  before(async () => {
+    pluginsDir = temporaryPluginsDir();
+    server = await startTestServer({ pluginsDirs: [pluginsDir] });
+  });
+  after(() => server.close());
+
+  const call = (method: string, p: string, body?: unknown) =>
+    fetch(`${server.url}${p}`, { method, headers: wapHeaders(), body: body === undefined ? undefined : JSON.stringify(body) });
+
+  it('turns quarantined records of a new WAP service into metered usage, once', async () => {
+    const outcome = await server.container.get<UsageStore>(UsageStore).ingest('usage', {
+      nextStartId: '3',
+      records: [1, 2].map((n) => ({
+        EventId: n, ResourceId: 'ns-1', StartTime: `2025-03-0${n}T00:00:00`, EndTime: `2025-03-0${n}T01:00:00`,
+        ProviderName: 'servicebus', SubscriptionId: TENANT, Resources: { MessageCount: '2500000' },
+      })),
+    });
+    expect(outcome.quarantined).to.equal(2);
+
+    const saved = await call('PUT', '/admin/meters/declarative/meter.servicebus', serviceBus);
+    expect(saved.status).to.equal(200);
+    expect(await saved.json()).to.deep.include({ id: 'meter.servicebus', state: 'enabled' });
+    expect(fs.existsSync(path.join(pluginsDir, 'meter.servicebus.meter.json'))).to.equal(true);
+
+    const first = await (await call('POST', '/admin/quarantine/reprocess')).json();
+    expect(first).to.deep.include({ released: 2 });
+    const again = await (await call('POST', '/admin/quarantine/reprocess')).json();
+    expect(again).to.deep.include({ released: 0 });
+
+    const usage = (await (await call('GET', `/subscriptions/${TENANT}/usage?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z`)).json()) as { items: { meterId: string; quantity: string }[] };
+    // 2 records × 2,500,000 messages ÷ 1,000,000 = 5 million messages
+    expect(usage.items.find((i) => i.meterId === 'servicebus.messages')?.quantity).to.equal('5');
+  });
+
+  it('refuses an invalid document with the field named, and writes nothing', async () => {
+    const bad = { ...serviceBus, id: 'meter.broken', meters: [{ ...serviceBus.meters[0], id: 'broken.messages', divisor: '0' }] };
+    const res = await call('PUT', '/admin/meters/declarative/meter.broken', bad);
+    expect(res.status).to.equal(400);
+    expect(((await res.json()) as { Message: string }).Message).to.match(/^meters\[0\]\.divisor/);
+    expect(fs.existsSync(path.join(pluginsDir, 'meter.broken.meter.json'))).to.equal(false);
+  });
+});
