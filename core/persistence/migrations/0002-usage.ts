@@ -1,6 +1,22 @@
 import { DataTypes } from 'sequelize';
 import type { Migration } from '../migration';
 import { exactDecimal } from '../exact-decimal';
+import type { DialectName } from '../database-url';
+
+/** metered_usage as 0002 made it; 0007 drops it, and its `down` makes it again. */
+export function meteredUsageColumns(dialect: DialectName) {
+  return {
+    id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+    feed: { type: DataTypes.STRING(32), allowNull: false },
+    event_id: { type: DataTypes.BIGINT, allowNull: false },
+    subscription_id: { type: DataTypes.STRING(64), allowNull: false },
+    meter_id: { type: DataTypes.STRING(128), allowNull: false },
+    resource_id: { type: DataTypes.STRING(256), allowNull: false },
+    start_time: { type: DataTypes.DATE, allowNull: false },
+    end_time: { type: DataTypes.DATE, allowNull: false },
+    quantity: { type: exactDecimal(dialect), allowNull: false },
+  };
+}
 
 export const usage: Migration = {
   name: '0002-usage',
@@ -21,17 +37,7 @@ export const usage: Migration = {
       quarantined_at: { type: DataTypes.DATE, allowNull: false },
       released_at: { type: DataTypes.DATE, allowNull: true },
     });
-    await queryInterface.createTable('metered_usage', {
-      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
-      feed: { type: DataTypes.STRING(32), allowNull: false },
-      event_id: { type: DataTypes.BIGINT, allowNull: false },
-      subscription_id: { type: DataTypes.STRING(64), allowNull: false },
-      meter_id: { type: DataTypes.STRING(128), allowNull: false },
-      resource_id: { type: DataTypes.STRING(256), allowNull: false },
-      start_time: { type: DataTypes.DATE, allowNull: false },
-      end_time: { type: DataTypes.DATE, allowNull: false },
-      quantity: { type: exactDecimal(dialect), allowNull: false },
-    });
+    await queryInterface.createTable('metered_usage', meteredUsageColumns(dialect));
     await queryInterface.addIndex('metered_usage', ['subscription_id', 'meter_id', 'start_time'], {
       name: 'metered_usage_by_subscription_meter',
     });

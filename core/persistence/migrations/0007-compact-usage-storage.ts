@@ -1,6 +1,6 @@
 import { DataTypes } from 'sequelize';
 import type { Migration } from '../migration';
-import { exactDecimal } from '../exact-decimal';
+import { meteredUsageColumns } from './0002-usage';
 import { usageRollups } from './0003-usage-rollups';
 
 const OLD_ROLLUP_TABLES = ['usage_rollups_hourly', 'usage_rollups_daily'] as const;
@@ -43,17 +43,7 @@ export const compactUsageStorage: Migration = {
     const { queryInterface, dialect } = context;
     for (const table of ROLLUP_TABLES) await queryInterface.dropTable(table);
     await usageRollups.up(context);
-    await queryInterface.createTable('metered_usage', {
-      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
-      feed: { type: DataTypes.STRING(32), allowNull: false },
-      event_id: { type: DataTypes.BIGINT, allowNull: false },
-      subscription_id: { type: DataTypes.STRING(64), allowNull: false },
-      meter_id: { type: DataTypes.STRING(128), allowNull: false },
-      resource_id: { type: DataTypes.STRING(256), allowNull: false },
-      start_time: { type: DataTypes.DATE, allowNull: false },
-      end_time: { type: DataTypes.DATE, allowNull: false },
-      quantity: { type: exactDecimal(dialect), allowNull: false },
-    });
+    await queryInterface.createTable('metered_usage', meteredUsageColumns(dialect));
     await queryInterface.removeIndex('usage_records', 'usage_records_by_subscription_time');
     for (const column of ['metered', 'end_time', 'start_time', 'resource_id']) await queryInterface.removeColumn('usage_records', column);
   },

@@ -8,10 +8,15 @@ import { bigintAsText, chunks, insertRows, readBigint, select } from './sequeliz
  * kept, `feed_watermarks` where the next page starts.
  */
 export async function readWatermark(database: Database, feed: string, transaction?: Transaction): Promise<string> {
+  return (await storedWatermark(database, feed, transaction)) ?? FIRST_START_ID;
+}
+
+/** The feed's stored watermark; undefined before its first page. */
+async function storedWatermark(database: Database, feed: string, transaction?: Transaction): Promise<string | undefined> {
   const [row] = await select<{ next_start_id: string | number }>(
     database.sequelize, `SELECT ${bigintAsText(database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, transaction, { feed },
   );
-  return row ? readBigint(row.next_start_id) : FIRST_START_ID;
+  return row ? readBigint(row.next_start_id) : undefined;
 }
 
 /** One query per chunk of EventIds, never one per record. */
@@ -33,16 +38,14 @@ export async function storedEventIds(database: Database, feed: string, eventIds:
 /** Moves the watermark forward only: a page replayed from an older pull must not rewind it. */
 export async function advanceWatermark(database: Database, feed: string, nextStartId: string, now: Date, transaction: Transaction): Promise<void> {
   const sequelize = database.sequelize;
-  const [row] = await select<{ next_start_id: string | number }>(
-    sequelize, `SELECT ${bigintAsText(database.dialect, 'next_start_id', 'next_start_id')} FROM feed_watermarks WHERE feed = :feed`, transaction, { feed },
-  );
-  if (!row) {
+  const stored = await storedWatermark(database, feed, transaction);
+  if (stored === undefined) {
     await insertRows(sequelize, 'feed_watermarks', [{
       feed, next_start_id: nextStartId, last_success_at: now, last_error: null, last_error_at: null,
     }], transaction);
     return;
   }
-  const next = BigInt(nextStartId) > BigInt(readBigint(row.next_start_id)) ? nextStartId : readBigint(row.next_start_id);
+  const next = BigInt(nextStartId) > BigInt(stored) ? nextStartId : stored;
   await sequelize.query('UPDATE feed_watermarks SET next_start_id = :next, last_success_at = :now WHERE feed = :feed', {
     replacements: { next, now, feed },
     transaction,
