@@ -63,6 +63,9 @@ async function holdSubscriptions(database: Database, count: number): Promise<voi
     await insertRows(database.sequelize, 'subscription_state_changes', ids.map((i) => ({
       subscription_id: subscriptionIdOf(i), state: 'active', changed_at: at, source: 'bench',
     })), transaction);
+    await insertRows(database.sequelize, 'subscription_plan_changes', ids.map((i) => ({
+      subscription_id: subscriptionIdOf(i), plan_id: 'plan-vm', changed_at: at, source: 'bench',
+    })), transaction);
   });
 }
 

@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '../shared/result';
 import { subscriptionIdOf, type StateChange, type SubscriptionState } from '../subscriptions/subscription';
 import { SubscriptionStore } from '../subscriptions/subscription-store';
 import type { Period } from '../usage/metering/aggregation/period';
+import { planIntervals } from '../subscriptions/plan-intervals';
 import { CatalogueQuery } from './catalogue-query';
 
 /** A closed piece of the asked period, `[from, to)`. */
@@ -24,8 +25,8 @@ export interface Holdings {
 
 /**
  * The invoicer's question: who held what, when. Intervals are clipped to the period, so an invoice
- * sums them without looking past its own month. The plan is held from the first history row until
- * the deletion: WAP does not move a subscription to another plan.
+ * sums them without looking past its own month. Each plan is held from its plan history row until
+ * the next one (WAP moved the subscription) or the deletion.
  */
 @injectable()
 export class HoldingsDuring {
@@ -40,9 +41,11 @@ export class HoldingsDuring {
     if (!subscription) return fail('subscription_not_found');
     const states = stateSpans(await this.subscriptions.history(id), period);
     const alive = states.filter((s) => s.state !== 'deleted');
-    const plan = subscription.planId && alive.length > 0
-      ? [{ planId: subscription.planId, displayName: (await this.catalogue.findPlan(subscription.planId))?.displayName ?? null, from: alive[0].from, to: alive[alive.length - 1].to }]
-      : [];
+    const life = alive.length > 0 ? { from: alive[0].from, to: alive[alive.length - 1].to } : undefined;
+    const history = (await this.subscriptions.planHistory(id)).map((c) => ({ planId: c.planId, at: c.changedAt }));
+    const plan = await Promise.all(planIntervals(history, life).map(async (held) => ({
+      ...held, displayName: (await this.catalogue.findPlan(held.planId))?.displayName ?? null,
+    })));
     const names = new Map((await this.catalogue.addOns()).map((a) => [a.id, a.displayName]));
     const addOns = (await this.catalogue.subscriptionAddOns(id)).flatMap((h) => {
       // An add-on whose add event has not been collected yet has no known start: nothing to bill.

@@ -1,14 +1,11 @@
 import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { PlanInterval } from '../subscriptions/plan-intervals';
 
 /** A subscription's billing state over an interval; WAP's "being deleted" counts as active (still billable). */
 export type HoldingState = 'active' | 'suspended' | 'deleted';
 
-/** `[from, to)`, clipped to the period asked; `to` is the period's end while it still runs. */
-export interface PlanInterval {
-  readonly planId: string;
-  readonly from: Date;
-  readonly to: Date;
-}
+/** A plan held over `[from, to)`, clipped to the period asked; `to` is the period's end while it still runs. */
+export type { PlanInterval };
 
 /** An add-on held over `[from, to)`, clipped to the period and to the subscription's life. */
 export interface AddOnInterval {
@@ -36,9 +33,8 @@ export interface Holding {
 }
 
 /**
- * The invoicer's view of subscriptions over time. The default answers from the `subscriptions`
- * row (one plan for the whole life) and `subscription_state_changes`; a catalogue mirror of WAP's
- * plan and add-on history can replace it without the invoicer changing.
+ * The invoicer's view of subscriptions over time: the plan history (WAP may move a subscription
+ * to another plan mid-period), the state history, and the add-ons from the catalogue mirror.
  */
 export const BillableHoldings = Symbol('BillableHoldings');
 export interface BillableHoldings {

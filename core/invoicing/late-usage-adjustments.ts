@@ -21,8 +21,12 @@ export function lateUsageAdjustments(
   finalizedInvoiceNumber: string | null,
 ): DraftLine[] {
   const key = (subscriptionId: string | null, meterId: string | null) => `${subscriptionId}\u0000${meterId}`;
-  const rated = new Map<string, DraftLine>();
-  for (const line of ratedNow) rated.set(key(line.subscriptionId, line.meterId), line);
+  // A subscription moved to another plan mid-period has one usage line per plan for a meter.
+  const rated = new Map<string, DraftLine[]>();
+  for (const line of ratedNow) {
+    const k = key(line.subscriptionId, line.meterId);
+    rated.set(k, [...(rated.get(k) ?? []), line]);
+  }
   const billedHere = new Map<string, Decimal>();
   for (const b of billed.filter((b) => periodKey(b.servicePeriod) === periodKey(servicePeriod))) {
     const k = key(b.subscriptionId, b.meterId);
@@ -30,8 +34,8 @@ export function lateUsageAdjustments(
   }
   const adjustments: DraftLine[] = [];
   for (const k of new Set([...rated.keys(), ...billedHere.keys()])) {
-    const now = rated.get(k);
-    const owed = now ? roundToCurrency(now.unroundedAmount, currency) : new Decimal(0);
+    const now = rated.get(k) ?? [];
+    const owed = now.reduce((sum, line) => sum.plus(roundToCurrency(line.unroundedAmount, currency)), new Decimal(0));
     const already = billedHere.get(k) ?? new Decimal(0);
     const delta = owed.minus(already);
     if (delta.isZero()) continue;
@@ -43,10 +47,10 @@ export function lateUsageAdjustments(
       meterId,
       feeId: null,
       description: `Late usage ${meterId} for ${range}${finalizedInvoiceNumber ? ` (after ${finalizedInvoiceNumber})` : ''}`,
-      quantity: now?.quantity ?? null,
+      quantity: now.length > 0 ? now.reduce((sum, line) => sum.plus(line.quantity ?? 0), new Decimal(0)) : null,
       unroundedAmount: delta,
       servicePeriod,
-      detail: { reason: 'late-usage', ratedNow: owed.toString(), billedBefore: already.toString(), rating: now?.detail ?? null },
+      detail: { reason: 'late-usage', ratedNow: owed.toString(), billedBefore: already.toString(), rating: now.length === 0 ? null : now.length === 1 ? now[0].detail : now.map((line) => line.detail) },
     });
   }
   return adjustments;

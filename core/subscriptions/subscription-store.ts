@@ -1,4 +1,4 @@
-import type { QuotaSetting, StateChange, Subscription } from './subscription';
+import type { PlanChange, QuotaSetting, StateChange, Subscription } from './subscription';
 
 export interface SubscriptionWrite {
   readonly subscription: Subscription;
@@ -17,11 +17,14 @@ export interface SubscriptionStore {
   find(subscriptionId: string): Promise<Subscription | undefined>;
   /**
    * Inserts the subscription or updates its name, plan and state in one transaction. A history row
-   * is added only when the state differs from the stored one, so a repeated write adds none.
+   * is added only when the state differs from the stored one, and a plan history row only when the
+   * plan does, so a repeated write adds none.
    */
   save(write: SubscriptionWrite): Promise<WriteOutcome>;
   /** Oldest first. */
   history(subscriptionId: string): Promise<StateChange[]>;
+  /** The plans held, oldest first; empty while WAP has named no plan. */
+  planHistory(subscriptionId: string): Promise<PlanChange[]>;
   quota(subscriptionId: string): Promise<QuotaSetting[]>;
   /** Replaces the quota settings of one subscription. */
   saveQuota(subscriptionId: string, settings: readonly QuotaSetting[], at: Date): Promise<void>;

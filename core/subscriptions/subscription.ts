@@ -22,6 +22,13 @@ export interface StateChange {
   readonly source: string;
 }
 
+/** One row of a subscription's plan history: the plan held from `changedAt` until the next row. */
+export interface PlanChange {
+  readonly planId: string;
+  readonly changedAt: Date;
+  readonly source: string;
+}
+
 /** A quota setting exactly as WAP names it; values stay strings, WAP's form. */
 export interface QuotaSetting {
   readonly key: string;

@@ -1,22 +1,21 @@
 import { inject, injectable } from 'inversify';
 import type { BillingPeriod } from '../../billing-cycles/billing-cycle';
 import type { AddOnInterval, BillableHoldings, Holding, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
+import { planIntervals } from '../../subscriptions/plan-intervals';
 import { Database } from '../database';
 import { readDate, select } from './sequelize-usage-sql';
 
 interface ChangeRow {
   subscription_id: string;
   account_id: string;
-  plan_id: string | null;
   state: string;
   changed_at: Date | string;
 }
 
 /**
- * The default holdings: a subscription holds the plan on its row for its whole life (WAP's plan
- * changes are not mirrored yet), and its states come from `subscription_state_changes`, each
- * lasting until the next. Life starts at the first state change, which the notification that
- * created the subscription wrote.
+ * The default holdings: plans from `subscription_plan_changes` and states from
+ * `subscription_state_changes`, each row lasting until the next. Life starts at the first state
+ * change, which the notification (or billing event) that created the subscription wrote.
  */
 @injectable()
 export class SequelizeBillableHoldings implements BillableHoldings {
@@ -38,12 +37,11 @@ export class SequelizeBillableHoldings implements BillableHoldings {
     if (rows.length === 0) return undefined;
     const clipped = states(rows, period);
     const alive = clipped.filter((s) => s.state !== 'deleted');
-    const planId = rows[0].plan_id;
     const life = alive.length > 0 ? { from: alive[0].from, to: alive[alive.length - 1].to } : undefined;
     return {
       subscriptionId,
       accountId: rows[0].account_id,
-      plans: planId && life ? [{ planId, ...life }] : [],
+      plans: life ? planIntervals(await this.planHistory(subscriptionId), life) : [],
       addOns: life ? await this.addOnsDuring(subscriptionId, life) : [],
       states: clipped,
     };
@@ -66,10 +64,20 @@ export class SequelizeBillableHoldings implements BillableHoldings {
     }));
   }
 
+  private async planHistory(subscriptionId: string): Promise<{ planId: string; at: Date }[]> {
+    const rows = await select<{ plan_id: string; changed_at: Date | string }>(
+      this.database.sequelize,
+      'SELECT plan_id, changed_at FROM subscription_plan_changes WHERE subscription_id = :subscriptionId ORDER BY changed_at, id',
+      undefined,
+      { subscriptionId },
+    );
+    return rows.map((r) => ({ planId: r.plan_id, at: readDate(r.changed_at) }));
+  }
+
   private changes(where: string, replacements: Record<string, unknown>): Promise<ChangeRow[]> {
     return select<ChangeRow>(
       this.database.sequelize,
-      `SELECT s.id AS subscription_id, s.account_id, s.plan_id, c.state, c.changed_at
+      `SELECT s.id AS subscription_id, s.account_id, c.state, c.changed_at
        FROM subscriptions s JOIN subscription_state_changes c ON c.subscription_id = s.id
        WHERE ${where} ORDER BY s.id, c.changed_at, c.id`,
       undefined,

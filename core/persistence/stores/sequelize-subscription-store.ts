@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { DataTypes, UniqueConstraintError, type Model, type ModelStatic, type Transaction } from 'sequelize';
-import type { QuotaSetting, StateChange, Subscription, SubscriptionState } from '../../subscriptions/subscription';
+import type { PlanChange, QuotaSetting, StateChange, Subscription, SubscriptionState } from '../../subscriptions/subscription';
 import type { SubscriptionStore, SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
 import { Database } from '../database';
 
@@ -22,6 +22,14 @@ interface StateChangeRow {
   source: string;
 }
 
+interface PlanChangeRow {
+  id?: number;
+  subscription_id: string;
+  plan_id: string;
+  changed_at: Date;
+  source: string;
+}
+
 interface QuotaRow {
   subscription_id: string;
   settings: string;
@@ -32,6 +40,7 @@ interface QuotaRow {
 export class SequelizeSubscriptionStore implements SubscriptionStore {
   private readonly subscriptions: ModelStatic<Model<SubscriptionRow>>;
   private readonly changes: ModelStatic<Model<StateChangeRow>>;
+  private readonly planChanges: ModelStatic<Model<PlanChangeRow>>;
   private readonly quotas: ModelStatic<Model<QuotaRow>>;
 
   constructor(@inject(Database) private readonly database: Database) {
@@ -59,6 +68,17 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
         source: { type: DataTypes.STRING(64), allowNull: false },
       },
       { tableName: 'subscription_state_changes', timestamps: false },
+    );
+    this.planChanges = sequelize.define<Model<PlanChangeRow>>(
+      'SubscriptionPlanChange',
+      {
+        id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+        subscription_id: { type: DataTypes.STRING(64), allowNull: false },
+        plan_id: { type: DataTypes.STRING(128), allowNull: false },
+        changed_at: { type: DataTypes.DATE, allowNull: false },
+        source: { type: DataTypes.STRING(64), allowNull: false },
+      },
+      { tableName: 'subscription_plan_changes', timestamps: false },
     );
     this.quotas = sequelize.define<Model<QuotaRow>>(
       'SubscriptionQuota',
@@ -104,6 +124,10 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     }
     const stateChanged = before?.state !== subscription.state;
     if (stateChanged) await this.changes.create({ subscription_id: subscription.id, state: subscription.state, changed_at: at, source }, { transaction });
+    // A write that names no plan (an RP-side notification carries none) keeps the one held.
+    if (subscription.planId !== null && before?.planId !== subscription.planId) {
+      await this.planChanges.create({ subscription_id: subscription.id, plan_id: subscription.planId, changed_at: at, source }, { transaction });
+    }
     return { subscription: { ...subscription }, stateChanged };
   }
 
@@ -112,6 +136,14 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     return rows.map((r) => {
       const { state, changed_at, source } = r.get();
       return { state: state as SubscriptionState, changedAt: new Date(changed_at), source };
+    });
+  }
+
+  async planHistory(subscriptionId: string): Promise<PlanChange[]> {
+    const rows = await this.planChanges.findAll({ where: { subscription_id: subscriptionId }, order: [['changed_at', 'ASC'], ['id', 'ASC']] });
+    return rows.map((r) => {
+      const { plan_id, changed_at, source } = r.get();
+      return { planId: plan_id, changedAt: new Date(changed_at), source };
     });
   }
 

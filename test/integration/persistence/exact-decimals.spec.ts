@@ -16,7 +16,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
   it('applies every migration once, and again finds nothing to do', async () => {
     expect(await migrateToLatest(database)).to.deep.equal([
       '0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions', '0005-catalogue', '0006-invoicing',
-      '0007-compact-usage-storage', '0008-promotions-credits',
+      '0007-compact-usage-storage', '0008-promotions-credits', '0009-subscription-plan-history',
     ]);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });

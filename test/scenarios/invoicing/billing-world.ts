@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { Container } from 'inversify';
+import { CatalogueFeedSink } from '../../../core/catalogue/catalogue-feed-sink';
 import { RecordSubscriptionCreated } from '../../../core/subscriptions/record-subscription-created';
 import { RecordSubscriptionDeleted } from '../../../core/subscriptions/record-subscription-deleted';
 import { RecordSubscriptionStateChange } from '../../../core/subscriptions/record-subscription-state-change';
@@ -34,6 +35,7 @@ export interface WorldOptions {
  */
 export class BillingWorld {
   private nextEventId = 1;
+  private nextBillingEventId = 1;
 
   private constructor(readonly server: RunningServer, readonly clock: ManualClock) {}
 
@@ -80,6 +82,20 @@ export class BillingWorld {
 
   async remove(subscriptionId: string): Promise<void> {
     expect((await this.container.get(RecordSubscriptionDeleted).record(subscriptionId, 'wap-notification')).ok).to.equal(true);
+  }
+
+  /**
+   * WAP moves the subscription to another plan now: the Usage Service's billing feed reports the
+   * subscription with its new `PlanId` (WAP's notifications to an RP carry no plan), and the
+   * collector applies the event.
+   */
+  async changePlan(accountId: string, subscriptionId: string, planId: string): Promise<void> {
+    const eventId = this.nextBillingEventId++;
+    const event = {
+      EventId: eventId, State: 0, Method: 'PUT', NotificationEventTimeCreated: this.clock.now().toISOString(), EntityParentId: null,
+      Entity: { SubscriptionID: subscriptionId, AccountAdminLiveEmailId: accountId, PlanId: planId, State: 1 },
+    };
+    await this.container.get(CatalogueFeedSink).ingest('subscriptions', { records: [event], nextStartId: String(eventId + 1) });
   }
 
   /** A WAP `systemcenter` usage record of one VM reporting `hours` of runtime in the hour starting at `hourStart`. */
