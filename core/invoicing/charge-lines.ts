@@ -9,7 +9,8 @@ import type { FeeInterval, RateCard } from '../rating/rate-card';
 import { rateQuantity } from '../rating/rate-quantity';
 import type { MeterTotal } from '../usage/store/usage-query';
 import type { PlanInterval, StateInterval } from './billable-holdings';
-import type { DraftLine } from './invoice';
+import type { FreeUnitsDeduction } from '../credits/free-units';
+import { LEDGER_DETAIL, type DraftLine, type ReservedLedgerEntry } from './invoice';
 
 const MONTHS: Record<FeeInterval, number> = { monthly: 1, quarterly: 3, annual: 12 };
 
@@ -57,20 +58,34 @@ export function fixedFeeLines(
   });
 }
 
-/** One line per priced meter with usage; meters the card does not price are free for this offer. */
-export function usageLines(subscriptionId: string, card: RateCard, totals: readonly MeterTotal[], servicePeriod: BillingPeriod): DraftLine[] {
+/** The free units of a meter's quantity (see `FreeUnitsAllowance.take`); none when the account has no grant. */
+export type TakeFreeUnits = (meterId: string, quantity: Decimal) => readonly FreeUnitsDeduction[];
+
+const NO_FREE_UNITS: TakeFreeUnits = () => [];
+
+/**
+ * One line per priced meter with usage; meters the card does not price are free for this offer.
+ * Free units come off the quantity before rating, so tiers count from the first paid unit; a
+ * line whose usage is all free stays on the invoice at zero, showing what was free, and keeps the
+ * ledger rows its finalization writes.
+ */
+export function usageLines(subscriptionId: string, card: RateCard, totals: readonly MeterTotal[], servicePeriod: BillingPeriod, takeFree: TakeFreeUnits = NO_FREE_UNITS): DraftLine[] {
   const lines: DraftLine[] = [];
   for (const total of totals) {
     if (!Object.hasOwn(card.charges, total.meterId)) continue;
-    const quantity = new Decimal(total.quantity);
-    if (quantity.isZero()) continue;
+    const used = new Decimal(total.quantity);
+    if (used.isZero()) continue;
+    const free = takeFree(total.meterId, used);
+    const freeUnits = free.reduce((sum, d) => sum.plus(d.quantity), new Decimal(0));
+    const quantity = used.minus(freeUnits);
     const rating = rateQuantity(card.charges[total.meterId], quantity);
+    const unit = total.unit ? ` ${total.unit}` : '';
     lines.push({
       kind: 'usage',
       subscriptionId,
       meterId: total.meterId,
       feeId: null,
-      description: `${total.meterId}: ${quantity.toString()}${total.unit ? ` ${total.unit}` : ''}`,
+      description: `${total.meterId}: ${used.toString()}${unit}${free.length > 0 ? `, ${freeUnits.toString()} free` : ''}`,
       quantity,
       unroundedAmount: rating.amount,
       servicePeriod,
@@ -83,10 +98,21 @@ export function usageLines(subscriptionId: string, card: RateCard, totals: reado
         chargedUnits: rating.chargedUnits.toString(),
         tiers: rating.lines.map(tierDetail),
         unrounded: rating.amount.toString(),
+        ...(free.length > 0 ? freeUnitsDetail(free, used) : {}),
       },
     });
   }
   return lines;
+}
+
+function freeUnitsDetail(free: readonly FreeUnitsDeduction[], used: Decimal): Record<string, unknown> {
+  return {
+    usedUnits: used.toString(),
+    freeUnits: free.map((d) => ({ grantId: d.grantId, quantity: d.quantity.toString(), description: d.description })),
+    [LEDGER_DETAIL]: free.map((d): ReservedLedgerEntry => ({
+      grantId: d.grantId, kind: 'free-units-use', amount: d.quantity.negated().toString(), currency: null, meterId: d.meterId, description: d.description,
+    })),
+  };
 }
 
 /** When the subscription could be billed under this plan: from its first known state to deletion. */

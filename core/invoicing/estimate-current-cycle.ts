@@ -1,6 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { cyclePeriodAt } from '../billing-cycles/cycle-period';
 import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { FreeUnitsGrant } from '../credits/credit-grant';
+import { CreditStore } from '../credits/credit-store';
+import { FreeUnitsAllowance } from '../credits/free-units';
 import { Decimal } from '../money/decimal';
 import { rateCardInEffect } from '../rating/rate-card-in-effect';
 import { RateCardStore } from '../rating/rate-card-store';
@@ -36,7 +39,8 @@ export interface CycleEstimate {
  * What a subscription's usage has cost so far in its current cycle, and what it will cost by the
  * cycle's end if it goes on at the same rate. The QUANTITY is extrapolated, then rated, so a
  * forecast crossing a tier boundary is priced at the tiers it will reach. Fixed fees are not part
- * of it: they are known in advance.
+ * of it: they are known in advance. The account's free units come off both quantities before
+ * rating, as they will on the invoice.
  */
 @injectable()
 export class EstimateCurrentCycle {
@@ -45,6 +49,7 @@ export class EstimateCurrentCycle {
     @inject(BillingProfileStore) private readonly profiles: BillingProfileStore,
     @inject(RateCardStore) private readonly rateCards: RateCardStore,
     @inject(UsageQuery) private readonly usage: UsageQuery,
+    @inject(CreditStore) private readonly credits: CreditStore,
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
@@ -62,6 +67,10 @@ export class EstimateCurrentCycle {
     const elapsed = new Decimal(measured.to.getTime() - whole.from.getTime());
     const length = new Decimal(whole.to.getTime() - whole.from.getTime());
     const totals = elapsed.gt(0) ? await this.usage.totals(subscriptionId, { from: whole.from, to: measured.to }) : [];
+    const grants = (await this.credits.grantsOf(held.accountId)).filter((g): g is FreeUnitsGrant => g.kind === 'free-units');
+    const [freeSoFar, freeByEnd] = [new FreeUnitsAllowance(grants, period), new FreeUnitsAllowance(grants, period)];
+    const paid = (allowance: FreeUnitsAllowance, meterId: string, quantity: Decimal) =>
+      allowance.take(subscriptionId, meterId, quantity).reduce((left, d) => left.minus(d.quantity), quantity);
     const meters = totals
       .filter((t) => Object.hasOwn(card.value.charges, t.meterId))
       .map((t): MeterEstimate => {
@@ -71,9 +80,9 @@ export class EstimateCurrentCycle {
         return {
           meterId: t.meterId,
           quantitySoFar: soFar.toString(),
-          costSoFar: rateQuantity(charge, soFar).amount.toString(),
+          costSoFar: rateQuantity(charge, paid(freeSoFar, t.meterId, soFar)).amount.toString(),
           forecastQuantity: forecast.toString(),
-          forecastCost: rateQuantity(charge, forecast).amount.toString(),
+          forecastCost: rateQuantity(charge, paid(freeByEnd, t.meterId, forecast)).amount.toString(),
         };
       });
     const sum = (pick: (m: MeterEstimate) => string) => meters.reduce((s, m) => s.plus(pick(m)), new Decimal(0)).toString();

@@ -1,12 +1,11 @@
 import { inject, injectable } from 'inversify';
 import type { Result } from '../shared/result';
 import { Clock } from '../time/clock';
-import type { Invoice } from './invoice';
+import { LEDGER_DETAIL, type Invoice, type ReservedLedgerEntry } from './invoice';
 import { InvoiceStore } from './invoice-store';
 import { RecordCreditUses } from '../credits/record-credit-uses';
 import { Decimal } from '../money/decimal';
 import type { LedgerEntryDraft } from '../promotions/line-adjuster';
-import { LEDGER_DETAIL } from './promotions-and-credits-adjuster';
 import { InvoicingSettings } from './invoicing-settings';
 
 /** Draft → finalized: numbered from the invoice sequence, and never changed again. */
@@ -34,10 +33,19 @@ export class FinalizeInvoice {
   }
 }
 
-/** The ledger rows the draft's credit lines reserved (see `PromotionsAndCreditsAdjuster`), for this invoice. */
+/**
+ * The ledger rows the draft's lines reserved (credit lines, `PromotionsAndCreditsAdjuster`; usage
+ * lines' free units, `usageLines`), one per grant: the ledger keeps one use of a grant per invoice.
+ */
 function reservedCredit(invoice: Invoice): LedgerEntryDraft[] {
-  return invoice.lines.flatMap((line) => {
-    const reserved = line.detail[LEDGER_DETAIL] as { grantId: string; kind: 'use' | 'free-units-use'; amount: string; currency: string | null; meterId: string | null; description: string }[] | undefined;
-    return (reserved ?? []).map((e) => ({ ...e, accountId: invoice.accountId, invoiceId: invoice.id, amount: new Decimal(e.amount) }));
-  });
+  const perGrant = new Map<string, LedgerEntryDraft>();
+  for (const line of invoice.lines) {
+    for (const e of (line.detail[LEDGER_DETAIL] as ReservedLedgerEntry[] | undefined) ?? []) {
+      const key = `${e.grantId}\u0000${e.kind}`;
+      const before = perGrant.get(key);
+      const amount = new Decimal(e.amount).plus(before?.amount ?? 0);
+      perGrant.set(key, { ...e, accountId: invoice.accountId, invoiceId: invoice.id, amount, description: before?.description ?? e.description });
+    }
+  }
+  return [...perGrant.values()];
 }

@@ -1,10 +1,14 @@
 import { inject, injectable, multiInject, optional } from 'inversify';
 import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { FreeUnitsGrant } from '../credits/credit-grant';
+import { CreditStore } from '../credits/credit-store';
+import { FreeUnitsAllowance } from '../credits/free-units';
 import { Logger } from '../logging/logger';
 import type { RateCard } from '../rating/rate-card';
 import { rateCardInEffect } from '../rating/rate-card-in-effect';
 import { RateCardStore } from '../rating/rate-card-store';
 import { fail, type Result } from '../shared/result';
+import type { Decimal } from '../money/decimal';
 import { Clock } from '../time/clock';
 import { UsageQuery } from '../usage/store/usage-query';
 import { BillableHoldings, type Holding } from './billable-holdings';
@@ -43,6 +47,7 @@ export class InvoiceRun {
     @inject(RateCardStore) private readonly rateCards: RateCardStore,
     @inject(UsageQuery) private readonly usage: UsageQuery,
     @inject(InvoiceStore) private readonly invoices: InvoiceStore,
+    @inject(CreditStore) private readonly credits: CreditStore,
     @inject(InvoicingSettings) private readonly settings: InvoicingSettings,
     @inject(Clock) private readonly clock: Clock,
     @inject(Logger) private readonly logger: Logger,
@@ -62,11 +67,13 @@ export class InvoiceRun {
     const cards = await this.rateCards.list();
     const since = new Date(this.clock.now().getTime() - this.settings.lateUsageLookbackDays * DAY);
     const billed = await this.invoices.billedUsage(accountId, since);
+    const freeUnits = (await this.credits.grantsOf(accountId)).filter((g): g is FreeUnitsGrant => g.kind === 'free-units');
+    const allowance = new FreeUnitsAllowance(freeUnits, period);
     const lines: DraftLine[] = [];
-    for (const subscriptionId of subscriptions) lines.push(...(await this.chargesOf(subscriptionId, period, profile, cards, 'all')));
+    for (const subscriptionId of subscriptions) lines.push(...(await this.chargesOf(subscriptionId, period, profile, cards, 'all', allowance)));
     // Usage of this very period billed on another finalized invoice (the period was voided and is rebuilt).
     lines.push(...lateUsageAdjustments(period, [], billed, profile.currency, null));
-    lines.push(...(await this.lateUsage(profile, period, cards, billed, since)));
+    lines.push(...(await this.lateUsage(profile, period, cards, billed, since, freeUnits)));
 
     // Nothing priced (nothing held, or plans without a rate card): no invoice, rather than a numbered zero one.
     if (lines.length === 0 && !live) return fail('nothing_to_bill', `Nothing of account '${accountId}' is priced in the period`);
@@ -78,22 +85,30 @@ export class InvoiceRun {
   }
 
   /** Adjustment lines for every earlier finalized period whose usage has changed since. */
-  private async lateUsage(profile: BillingProfile, period: BillingPeriod, cards: readonly RateCard[], billed: readonly BilledUsage[], since: Date): Promise<DraftLine[]> {
+  /**
+   * Earlier periods are re-rated with their own free units, as their invoices were: late usage
+   * the allowance still covers costs nothing more. (Its free-units ledger row stays the one the
+   * period's invoice wrote.)
+   */
+  private async lateUsage(profile: BillingProfile, period: BillingPeriod, cards: readonly RateCard[], billed: readonly BilledUsage[], since: Date, freeUnits: readonly FreeUnitsGrant[]): Promise<DraftLine[]> {
     const earlier = (await this.invoices.list({ accountId: profile.accountId, status: 'finalized' }))
       .filter((i) => i.period.to.getTime() <= period.from.getTime() && i.period.from.getTime() >= since.getTime())
       .sort((a, b) => a.period.from.getTime() - b.period.from.getTime());
     const lines: DraftLine[] = [];
     for (const invoice of earlier) {
       const rated: DraftLine[] = [];
+      const allowance = new FreeUnitsAllowance(freeUnits, invoice.period);
       for (const subscriptionId of await this.holdings.subscriptionsOf(profile.accountId, invoice.period)) {
-        rated.push(...(await this.chargesOf(subscriptionId, invoice.period, profile, cards, 'usage')));
+        rated.push(...(await this.chargesOf(subscriptionId, invoice.period, profile, cards, 'usage', allowance)));
       }
       lines.push(...lateUsageAdjustments(invoice.period, rated, billed, profile.currency, invoice.number));
     }
     return lines;
   }
 
-  private async chargesOf(subscriptionId: string, period: BillingPeriod, profile: BillingProfile, cards: readonly RateCard[], what: 'all' | 'usage'): Promise<DraftLine[]> {
+  private async chargesOf(
+    subscriptionId: string, period: BillingPeriod, profile: BillingProfile, cards: readonly RateCard[], what: 'all' | 'usage', allowance: FreeUnitsAllowance,
+  ): Promise<DraftLine[]> {
     const holding = await this.holdings.during(subscriptionId, period);
     if (!holding) return [];
     const lines: DraftLine[] = [];
@@ -113,7 +128,8 @@ export class InvoiceRun {
       }
       const usagePeriod = usagePeriodOf(plan);
       if (usagePeriod.to.getTime() <= usagePeriod.from.getTime()) continue;
-      lines.push(...usageLines(subscriptionId, card, await this.usage.totals(subscriptionId, usagePeriod), period));
+      const takeFree = (meterId: string, quantity: Decimal) => allowance.take(subscriptionId, meterId, quantity);
+      lines.push(...usageLines(subscriptionId, card, await this.usage.totals(subscriptionId, usagePeriod), period, takeFree));
     }
     if (what === 'all') lines.push(...this.addOnFees(subscriptionId, holding, period, profile, cards));
     return lines;

@@ -14,6 +14,22 @@ export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'finalized',
  */
 export type LineKind = 'fixed-fee' | 'usage' | 'adjustment' | 'discount' | 'credit' | 'tax';
 
+/**
+ * The key of a line's detail that holds the credit ledger rows its finalization writes (credit
+ * taken by a credit line, free units used by a usage line): a draft only reserves them.
+ */
+export const LEDGER_DETAIL = 'ledger';
+
+/** A ledger row as a line's detail keeps it, JSON-safe; the invoice's id is added when it is finalized. */
+export interface ReservedLedgerEntry {
+  readonly grantId: string;
+  readonly kind: 'use' | 'free-units-use';
+  readonly amount: string;
+  readonly currency: string | null;
+  readonly meterId: string | null;
+  readonly description: string;
+}
+
 /** One line as the invoice run builds it, before rounding. */
 export interface DraftLine {
   readonly kind: LineKind;

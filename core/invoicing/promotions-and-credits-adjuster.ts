@@ -4,12 +4,9 @@ import type { AdjustmentLine, ChargeLine, LedgerEntryDraft } from '../promotions
 import { AdjustInvoiceDraft } from '../promotions/adjust-invoice-draft';
 import { SubscriptionStore } from '../subscriptions/subscription-store';
 import { BillingProfileStore, cycleOf } from './billing-profile';
-import type { DraftLine } from './invoice';
+import { LEDGER_DETAIL, type DraftLine, type ReservedLedgerEntry } from './invoice';
 import type { AdjusterInput, InvoiceLineAdjuster } from './invoice-line-adjuster';
 import { InvoiceStore } from './invoice-store';
-
-/** Where a credit line keeps the ledger rows to write when its invoice is finalized. */
-export const LEDGER_DETAIL = 'ledger';
 
 /**
  * Promotions, coupons and credits on an invoice (core/promotions, core/credits), before tax: tax
@@ -88,7 +85,7 @@ function draftLineOf(line: AdjustmentLine, ledger: readonly LedgerEntryDraft[], 
       reason: line.reason,
       source: line.source,
       ...(ledger.length > 0
-        ? { [LEDGER_DETAIL]: ledger.map((e) => ({ grantId: e.grantId, kind: e.kind, amount: e.amount.toString(), currency: e.currency, meterId: e.meterId, description: e.description })) }
+        ? { [LEDGER_DETAIL]: ledger.map((e): ReservedLedgerEntry => ({ grantId: e.grantId, kind: e.kind as ReservedLedgerEntry['kind'], amount: e.amount.toString(), currency: e.currency, meterId: e.meterId, description: e.description })) }
         : {}),
     },
   };

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { Decimal } from '../../../core/money/decimal';
-import { freeUnitsFor } from '../../../core/credits/free-units';
+import { FreeUnitsAllowance, freeUnitsFor } from '../../../core/credits/free-units';
 import { freeUnits } from './credit-fixtures';
 
 const march = { from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z') };
@@ -34,5 +34,14 @@ describe('free units: taken off the metered quantity before rating', () => {
     ], march, 'inv-1');
     // 50 from s1's own grant, then 20 of the account's 100
     expect(result.deductions.map((d) => [d.grantId, d.quantity.toFixed()])).to.deep.equal([['mine', '50'], ['account', '20']]);
+  });
+
+  it("shares one subscription's allowance between the parts of a period it was rated in (a plan change)", () => {
+    const allowance = new FreeUnitsAllowance([freeUnits('hours', 'vm.runtime-hours', '100')], march);
+    // Bronze part: 70 h, all free; Silver part: 50 h, of which the 30 left are free; another subscription has its own 100
+    expect(allowance.take('s1', 'vm.runtime-hours', new Decimal('70')).map((d) => d.quantity.toFixed())).to.deep.equal(['70']);
+    expect(allowance.take('s1', 'vm.runtime-hours', new Decimal('50')).map((d) => d.quantity.toFixed())).to.deep.equal(['30']);
+    expect(allowance.take('s1', 'vm.runtime-hours', new Decimal('5'))).to.deep.equal([]);
+    expect(allowance.take('s2', 'vm.runtime-hours', new Decimal('5')).map((d) => d.quantity.toFixed())).to.deep.equal(['5']);
   });
 });
