@@ -1,7 +1,7 @@
 import type { Millis } from '../billing-cycles/time-span';
 import { Decimal } from '../money/decimal';
 import { roundToCurrency, roundedAmountText } from '../money/round-to-currency';
-import { coveredShare } from './covered-share';
+import { coveredShare, type CoveredShare } from './covered-share';
 import type { AdjustmentLine, AdjustmentSource, ChargeLine, InvoiceContext, SubscriptionContext } from './line-adjuster';
 import { isTrial, type Promotion } from './promotion';
 import { promotionWindow, type PromotionWindow } from './promotion-window';
@@ -17,13 +17,27 @@ export interface PromotionAttachment {
   readonly attachedAt: Date | null;
 }
 
+/** A discount already on a charge line: its amount, spread evenly over the time it covered. */
+interface Taken {
+  readonly span: Millis;
+  readonly amount: Decimal;
+}
+
+/** Per charge line: what is left of it, and the discounts taken from it so far. */
+interface LineBalance {
+  left: Decimal;
+  readonly taken: Taken[];
+}
+
 /**
  * Discount lines for `attachments` over `charges`. Pure. Rules:
  * - a promotion reduces the lines of its plans, fee kinds and meters, for the subscriptions it is
  *   attached to, over the part of each line's period its window covers;
  * - each applies to what is left of a line after the discounts before it (`earlier`, then the
  *   attachments in order: percentages before fixed amounts, then by creation), so discounts never
- *   take a line below zero, and several percentages compound (20% then 10% is 28% off);
+ *   take a line below zero; a percentage is of what is left IN ITS WINDOW: where two windows
+ *   overlap they compound (20% then 10% is 28% off), and where they do not, one never reduces the
+ *   other (a 14-day trial and a discount for days 1–21 of one month: the discount is of days 15–21);
  * - each discount is rounded half-up to the currency once, on its own line.
  */
 export function applyPromotions(
@@ -32,9 +46,13 @@ export function applyPromotions(
   attachments: readonly PromotionAttachment[],
   context: InvoiceContext,
 ): AdjustmentLine[] {
-  const remaining = new Map<string, Decimal>(charges.map((c) => [c.id, c.amount]));
+  const balances = new Map<string, LineBalance>(charges.map((c) => [c.id, { left: c.amount, taken: [] }]));
+  const spans = new Map<string, Millis>(charges.map((c) => [c.id, { from: c.period.from.getTime(), to: c.period.to.getTime() }]));
   for (const line of earlier) {
-    if (line.chargeLineId !== null && remaining.has(line.chargeLineId)) remaining.set(line.chargeLineId, remaining.get(line.chargeLineId)!.plus(line.amount));
+    const balance = line.chargeLineId === null ? undefined : balances.get(line.chargeLineId);
+    if (!balance) continue;
+    balance.left = balance.left.plus(line.amount);
+    balance.taken.push({ span: line.covered ?? spans.get(line.chargeLineId!)!, amount: line.amount.negated() });
   }
   const out: AdjustmentLine[] = [];
   for (const attachment of [...attachments].sort(byApplicationOrder)) {
@@ -45,8 +63,8 @@ export function applyPromotions(
       if (!window) continue;
       const eligible = charges.filter((c) => c.subscriptionId === subscription.subscriptionId && targets(attachment.promotion, c));
       const lines = attachment.promotion.benefit.kind === 'percentage'
-        ? percentageOff(attachment, attachment.promotion.benefit.percent, eligible, window, subscription, remaining, context)
-        : amountOff(attachment, eligible, window, subscription, remaining, context);
+        ? percentageOff(attachment, attachment.promotion.benefit.percent, eligible, window, subscription, balances, context)
+        : amountOff(attachment, eligible, window, subscription, balances, context);
       out.push(...lines);
     }
   }
@@ -55,27 +73,43 @@ export function applyPromotions(
 
 function percentageOff(
   attachment: PromotionAttachment, percent: Decimal, eligible: readonly ChargeLine[], window: PromotionWindow,
-  subscription: SubscriptionContext, remaining: Map<string, Decimal>, context: InvoiceContext,
+  subscription: SubscriptionContext, balances: Map<string, LineBalance>, context: InvoiceContext,
 ): AdjustmentLine[] {
   const out: AdjustmentLine[] = [];
   for (const line of eligible) {
-    const left = Decimal.max(remaining.get(line.id)!, 0);
+    const balance = balances.get(line.id)!;
+    const left = Decimal.max(balance.left, 0);
     if (left.isZero()) continue;
     const share = coveredShare(window.span, billedSpan(line.period, subscription), window.unit, context.zone);
     if (!share.covered) continue;
     // Multiply before dividing: 100 × 14 ÷ 14 stays exactly 100.
-    const raw = left.times(percent).times(share.coveredCount).div(share.totalCount * 100);
+    const raw = leftInWindow(line, balance, share, window, context.zone).times(percent).div(100);
     const discount = Decimal.min(roundToCurrency(raw, context.currency), left);
-    if (discount.isZero()) continue;
-    remaining.set(line.id, remaining.get(line.id)!.minus(discount));
-    out.push(lineFor(attachment, line.id, line.subscriptionId, discount, reasonFor(attachment.promotion, percent, line, window, share.covered), context));
+    if (discount.lte(0)) continue;
+    take(balance, share.covered, discount);
+    out.push(lineFor(attachment, line.id, line.subscriptionId, discount, share.covered, reasonFor(attachment.promotion, percent, line, window, share.covered), context));
   }
   return out;
 }
 
+/** The line's amount for the time the window covers, less what earlier discounts took of that time. */
+function leftInWindow(line: ChargeLine, balance: LineBalance, share: CoveredShare, window: PromotionWindow, zone: string): Decimal {
+  let left = line.amount.times(share.coveredCount).div(share.totalCount);
+  for (const taken of balance.taken) {
+    const overlap = coveredShare(window.span, taken.span, window.unit, zone);
+    if (overlap.covered) left = left.minus(taken.amount.times(overlap.coveredCount).div(overlap.totalCount));
+  }
+  return Decimal.max(left, 0);
+}
+
+function take(balance: LineBalance, span: Millis, amount: Decimal): void {
+  balance.left = balance.left.minus(amount);
+  balance.taken.push({ span, amount });
+}
+
 function amountOff(
   attachment: PromotionAttachment, eligible: readonly ChargeLine[], window: PromotionWindow,
-  subscription: SubscriptionContext, remaining: Map<string, Decimal>, context: InvoiceContext,
+  subscription: SubscriptionContext, balances: Map<string, LineBalance>, context: InvoiceContext,
 ): AdjustmentLine[] {
   const benefit = attachment.promotion.benefit;
   if (benefit.kind !== 'amount' || benefit.currency !== context.currency) return [];
@@ -86,12 +120,12 @@ function amountOff(
   const reason = `${roundedAmountText(benefit.amount, context.currency)} ${context.currency} off${scopeText(attachment.promotion)}, ${window.explain(share.covered)}`;
   const out: AdjustmentLine[] = [];
   for (const line of eligible) {
-    const left = Decimal.max(remaining.get(line.id)!, 0);
-    const discount = Decimal.min(budget, left);
+    const balance = balances.get(line.id)!;
+    const discount = Decimal.min(budget, Decimal.max(balance.left, 0));
     if (discount.isZero()) continue;
     budget = budget.minus(discount);
-    remaining.set(line.id, remaining.get(line.id)!.minus(discount));
-    out.push(lineFor(attachment, line.id, line.subscriptionId, discount, reason, context));
+    take(balance, share.covered, discount);
+    out.push(lineFor(attachment, line.id, line.subscriptionId, discount, share.covered, reason, context));
   }
   return out;
 }
@@ -118,7 +152,9 @@ function scopeText(promotion: Promotion): string {
   return promotion.target.fees === 'both' ? '' : promotion.target.fees === 'fixed' ? ' fixed fees' : ' usage';
 }
 
-function lineFor(attachment: PromotionAttachment, chargeLineId: string, subscriptionId: string, discount: Decimal, reason: string, context: InvoiceContext): AdjustmentLine {
+function lineFor(
+  attachment: PromotionAttachment, chargeLineId: string, subscriptionId: string, discount: Decimal, covered: Millis, reason: string, context: InvoiceContext,
+): AdjustmentLine {
   const { promotion, couponCode } = attachment;
   const source: AdjustmentSource = couponCode === undefined
     ? { type: 'promotion', promotionId: promotion.id, promotionName: promotion.name }
@@ -134,6 +170,7 @@ function lineFor(attachment: PromotionAttachment, chargeLineId: string, subscrip
     description: `${name} — ${reason}`,
     reason,
     source,
+    covered,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { BillingCycle, BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { Millis } from '../billing-cycles/time-span';
 import type { Decimal } from '../money/decimal';
 
 /**
@@ -71,6 +72,12 @@ export interface AdjustmentLine {
   /** The rule that applied, without the name (`"trial: day 1–14 of 14"`, `"20% off usage of vm.hours"`). */
   readonly reason: string;
   readonly source: AdjustmentSource;
+  /**
+   * The part of the charge line's time a discount is for (a trial's days), over which its amount
+   * is spread evenly; absent: the whole line. A later discount whose window overlaps it counts
+   * only what this one left of that time.
+   */
+  readonly covered?: Millis;
 }
 
 /**

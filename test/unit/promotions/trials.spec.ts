@@ -48,4 +48,18 @@ describe('trials: 100% off for N days from sign-up, then the normal price', () =
     // Both are percentages: the older (the trial) goes first and takes 31.00; 20% of 0 is no line
     expect(lines.map((l) => [l.source.type === 'promotion' && l.source.promotionId, l.amount.toFixed()])).to.deep.equal([['trial-14', '-31']]);
   });
+
+  it('leaves a discount whose window overlaps the trial the days the trial did not make free', () => {
+    // 31.00 for March, sign-up March 1: trial days 1–14, then 20% off for the days up to day 21
+    const context = draftContext('2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z', { s1: '2025-03-01T00:00:00Z' });
+    const twenty = promotion({ id: 'twenty', benefit: percent('20'), validity: { kind: 'days', days: 21, unit: 'day' }, createdAt: new Date('2025-02-01T00:00:00Z') });
+    const lines = applyPromotions([fee('f1', 's1', '31.00', '2025-03-01T00:00:00Z', '2025-04-01T00:00:00Z')], [], [
+      { promotion: trial, subscriptionId: null, attachedAt: null },
+      { promotion: twenty, subscriptionId: null, attachedAt: null },
+    ], context);
+    // trial: 31.00 × 14 ÷ 31 = 14.00; the discount's 21 days are worth 21.00, of which the trial took 14.00:
+    // 20% of the 7.00 of days 15–21 = 1.40 (not 20% of what is left of the whole month, 17.00 × 21 ÷ 31)
+    expect(amounts(lines)).to.deep.equal(['-14', '-1.4']);
+  });
 });
+
