@@ -1,8 +1,7 @@
 import type { BillingCycle } from '../billing-cycles/billing-cycle';
 import type { Decimal } from '../money/decimal';
 
-/** The cycles an account may be billed on; other kinds of `BillingCycle` are not offered yet. */
-export type CycleKind = 'calendar-monthly' | 'anniversary';
+export type CycleKind = BillingCycle['kind'];
 
 /** How one account is invoiced: the account's currency and zone with its invoicing choices. */
 export interface BillingProfile {
@@ -11,8 +10,9 @@ export interface BillingProfile {
   readonly currency: string;
   /** IANA zone periods are cut in, from the account. */
   readonly timeZone: string;
-  readonly cycleKind: CycleKind;
-  /** Day (1–31) an anniversary cycle starts on; a month without it starts on its last day. */
+  /** How the account's time is cut into billing periods (monthly, anniversary, weekly, every N days, quarterly, yearly). */
+  readonly cycle: BillingCycle;
+  /** The account's bill-cycle day (1–31): where an anniversary cycle starts; a month without it starts on its last day. */
   readonly billCycleDay: number;
   /** Fraction, "0.20" for 20 %; 0 when untaxed. */
   readonly taxRate: Decimal;
@@ -21,7 +21,7 @@ export interface BillingProfile {
 }
 
 export function cycleOf(profile: BillingProfile): BillingCycle {
-  return profile.cycleKind === 'anniversary' ? { kind: 'anniversary', billCycleDay: profile.billCycleDay } : { kind: 'calendar-monthly' };
+  return profile.cycle;
 }
 
 export const BillingProfileStore = Symbol('BillingProfileStore');

@@ -1,24 +1,22 @@
-import type { BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { BillingCycle, BillingPeriod } from '../billing-cycles/billing-cycle';
+import type { FreeUnitsDeduction } from '../credits/free-units';
 import { prorate, type BillableTime, type ProrationRules } from '../billing-cycles/proration';
 import type { TimeSpan } from '../billing-cycles/time-span';
 import { prorateFixedFee } from '../billing-cycles/prorate-fixed-fee';
 import { Decimal } from '../money/decimal';
 import { Money } from '../money/money';
 import type { RatedLine } from '../rating/price-model';
-import type { FeeInterval, RateCard } from '../rating/rate-card';
+import type { RateCard } from '../rating/rate-card';
 import { rateQuantity } from '../rating/rate-quantity';
 import type { MeterTotal } from '../usage/store/usage-query';
 import type { PlanInterval, StateInterval } from './billable-holdings';
-import type { FreeUnitsDeduction } from '../credits/free-units';
+import { feePerPeriod } from './fee-per-period';
 import { LEDGER_DETAIL, type DraftLine, type ReservedLedgerEntry } from './invoice';
 
-const MONTHS: Record<FeeInterval, number> = { monthly: 1, quarterly: 3, annual: 12 };
-
 /**
- * The fixed-fee lines of one plan interval of a subscription. Cycles are monthly, so a fee is
- * `amount × 1 ÷ months of its interval` per period (a quarterly 30.00 is 10.00 a month), then
- * prorated over the billable part of the period: from the plan interval's start to deletion,
- * less suspended time when the rule says so.
+ * The fixed-fee lines of one plan interval of a subscription: each fee's price for a whole period
+ * of the account's cycle (`feePerPeriod`), prorated over the billable part of the period: from
+ * the plan interval's start to deletion, less suspended time when the rule says so.
  */
 export function fixedFeeLines(
   subscriptionId: string,
@@ -27,6 +25,7 @@ export function fixedFeeLines(
   states: readonly StateInterval[],
   period: BillingPeriod,
   zone: string,
+  cycle: BillingCycle,
   rules: ProrationRules,
 ): DraftLine[] {
   const time = billableTime(plan, states);
@@ -34,7 +33,7 @@ export function fixedFeeLines(
   const proration = prorate(period, zone, time, rules);
   if (proration.billable === 0) return [];
   return card.fixedFees.map((fee) => {
-    const perPeriod = Money.of(fee.amount.div(MONTHS[fee.interval]), card.currency);
+    const perPeriod = Money.of(feePerPeriod(fee.amount, fee.interval, cycle, period, zone), card.currency);
     const amount = prorateFixedFee(perPeriod, proration).amount;
     return {
       kind: 'fixed-fee',

@@ -12,7 +12,7 @@ import type { Decimal } from '../money/decimal';
 import { Clock } from '../time/clock';
 import { UsageQuery } from '../usage/store/usage-query';
 import { BillableHoldings, type Holding } from './billable-holdings';
-import { BillingProfileStore, type BillingProfile } from './billing-profile';
+import { BillingProfileStore, cycleOf, type BillingProfile } from './billing-profile';
 import { fixedFeeLines, usageLines } from './charge-lines';
 import type { DraftLine, Invoice } from './invoice';
 import { InvoiceLineAdjuster } from './invoice-line-adjuster';
@@ -124,7 +124,7 @@ export class InvoiceRun {
         continue;
       }
       if (what === 'all') {
-        lines.push(...fixedFeeLines(subscriptionId, card, plan, holding.states, period, profile.timeZone, { unit: this.settings.prorationUnit, suspendedTime: this.settings.suspendedTime }));
+        lines.push(...fixedFeeLines(subscriptionId, card, plan, holding.states, period, profile.timeZone, cycleOf(profile), { unit: this.settings.prorationUnit, suspendedTime: this.settings.suspendedTime }));
       }
       const usagePeriod = usagePeriodOf(plan);
       if (usagePeriod.to.getTime() <= usagePeriod.from.getTime()) continue;
@@ -148,7 +148,7 @@ export class InvoiceRun {
         continue;
       }
       const held = { planId: addOn.addOnId, from: addOn.from, to: addOn.to };
-      lines.push(...fixedFeeLines(subscriptionId, found.value, held, holding.states, period, profile.timeZone, { unit: this.settings.prorationUnit, suspendedTime: this.settings.suspendedTime }));
+      lines.push(...fixedFeeLines(subscriptionId, found.value, held, holding.states, period, profile.timeZone, cycleOf(profile), { unit: this.settings.prorationUnit, suspendedTime: this.settings.suspendedTime }));
     }
     return lines;
   }

@@ -7,20 +7,17 @@ import { isCurrencyCode } from '../money/currency';
 import { parseDecimal } from '../money/decimal';
 import { fail, ok, type Result } from '../shared/result';
 import { Clock } from '../time/clock';
-import { BillingProfileStore, type BillingProfile, type CycleKind } from './billing-profile';
+import { BillingProfileStore, type BillingProfile } from './billing-profile';
+import { cycleFromInput, type CycleInput } from './profile-cycle-input';
 
 /** What an admin sends; absent fields keep their current value. Decimals are strings. */
-export interface BillingProfileInput {
+export interface BillingProfileInput extends CycleInput {
   readonly currency?: string;
   readonly timeZone?: string;
-  readonly cycleKind?: string;
-  readonly billCycleDay?: number;
   readonly taxRate?: string;
   /** null: back to the operator's default. */
   readonly gracePeriodHours?: number | null;
 }
-
-const KINDS: readonly CycleKind[] = ['calendar-monthly', 'anniversary'];
 
 /** Sets how an account is invoiced; creates the account first when WAP has not told us of it yet. */
 @injectable()
@@ -39,10 +36,12 @@ export class SetBillingProfile {
     const bad = (field: string, why: string) => fail('invalid_billing_profile', `${field}: ${why}`);
     if (input.currency !== undefined && !isCurrencyCode(input.currency)) return bad('currency', `'${input.currency}' is not a known ISO 4217 code`);
     if (input.timeZone !== undefined && !IANAZone.isValidZone(input.timeZone)) return bad('timeZone', `'${input.timeZone}' is not an IANA time zone`);
-    if (input.cycleKind !== undefined && !KINDS.includes(input.cycleKind as CycleKind)) return bad('cycleKind', `must be one of ${KINDS.join(', ')}`);
     if (input.billCycleDay !== undefined && !(Number.isInteger(input.billCycleDay) && input.billCycleDay >= 1 && input.billCycleDay <= 31)) {
       return bad('billCycleDay', 'must be a whole number from 1 to 31');
     }
+    const timeZone = input.timeZone ?? current.timeZone;
+    const chosen = cycleFromInput(input, current, timeZone);
+    if (!chosen.ok) return bad(chosen.field, chosen.message);
     const taxRate = input.taxRate === undefined ? current.taxRate : typeof input.taxRate === 'string' ? parseDecimal(input.taxRate) : undefined;
     if (!taxRate || taxRate.isNegative() || taxRate.gt(1)) return bad('taxRate', 'must be a decimal string from "0" to "1", e.g. "0.20"');
     const grace = input.gracePeriodHours;
@@ -52,9 +51,9 @@ export class SetBillingProfile {
     const profile: BillingProfile = {
       accountId,
       currency: input.currency ?? current.currency,
-      timeZone: input.timeZone ?? current.timeZone,
-      cycleKind: (input.cycleKind as CycleKind | undefined) ?? current.cycleKind,
-      billCycleDay: input.billCycleDay ?? current.billCycleDay,
+      timeZone,
+      cycle: chosen.cycle,
+      billCycleDay: chosen.cycle.kind === 'anniversary' ? chosen.cycle.billCycleDay : (input.billCycleDay ?? current.billCycleDay),
       taxRate,
       gracePeriodHours: grace === undefined ? current.gracePeriodHours : grace,
     };

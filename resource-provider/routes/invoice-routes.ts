@@ -81,7 +81,7 @@ export class InvoiceRoutes implements RouteContribution {
 
     router.put('/admin/accounts/:accountId/billing-profile', async (req, res) => {
       const profile = valueOrThrow(await this.profiles.set(String(req.params.accountId), (req.body ?? {}) as Record<string, never>));
-      res.json({ ...profile, taxRate: profile.taxRate.toFixed() });
+      res.json({ ...profile, cycleKind: profile.cycle.kind, taxRate: profile.taxRate.toFixed() });
     });
   }
 
@@ -124,7 +124,7 @@ export class InvoiceRoutes implements RouteContribution {
         put: operation({
           summary: "An account's billing cycle, tax rate, currency, time zone and grace period", tags,
           parameters: [pathParam('accountId', 'the WAP user billed')],
-          body: { schema: Type.Object({}, { additionalProperties: true, description: 'cycleKind, billCycleDay, taxRate (decimal string), currency, timeZone, gracePeriodHours' }) },
+          body: { schema: Type.Object({}, { additionalProperties: true, description: 'cycleKind (calendar-monthly, anniversary) with billCycleDay, or cycle: { kind, …settings } for any kind (weekly: weekday; every-n-days: days, anchor; quarterly: startMonth, billCycleDay; yearly: month, day); taxRate (decimal string), currency, timeZone, gracePeriodHours' }) },
           responses: { 200: jsonResponse('The profile as stored', Type.Object({}, { additionalProperties: true })) },
           errors: [400, 404],
         }),

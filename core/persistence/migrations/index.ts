@@ -8,9 +8,10 @@ import { invoicing } from './0006-invoicing';
 import { compactUsageStorage } from './0007-compact-usage-storage';
 import { promotionsCredits } from './0008-promotions-credits';
 import { subscriptionPlanHistory } from './0009-subscription-plan-history';
+import { customBillingCycles } from './0010-custom-billing-cycles';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const migrations: readonly Migration[] = [
   accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage, promotionsCredits,
-  subscriptionPlanHistory,
+  subscriptionPlanHistory, customBillingCycles,
 ];

@@ -1,6 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { DataTypes, type Model, type ModelStatic } from 'sequelize';
-import type { BillingProfile, BillingProfileStore, CycleKind } from '../../invoicing/billing-profile';
+import type { BillingCycle } from '../../billing-cycles/billing-cycle';
+import type { BillingProfile, BillingProfileStore } from '../../invoicing/billing-profile';
 import { Decimal } from '../../money/decimal';
 import { Database } from '../database';
 import { exactDecimal } from '../exact-decimal';
@@ -9,6 +10,7 @@ import { select } from './sequelize-usage-sql';
 interface ProfileRow {
   account_id: string;
   cycle_kind: string;
+  cycle_settings: string | null;
   tax_rate: string;
   grace_period_hours: number | null;
   updated_at: Date;
@@ -20,6 +22,7 @@ interface JoinedRow {
   time_zone: string;
   bill_cycle_day: number | string;
   cycle_kind: string | null;
+  cycle_settings: string | null;
   tax_rate: string | number | null;
   grace_period_hours: number | string | null;
 }
@@ -35,6 +38,7 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
       {
         account_id: { type: DataTypes.STRING(256), primaryKey: true },
         cycle_kind: { type: DataTypes.STRING(32), allowNull: false },
+        cycle_settings: { type: DataTypes.STRING(1000), allowNull: true },
         tax_rate: { type: exactDecimal(database.dialect), allowNull: false },
         grace_period_hours: { type: DataTypes.INTEGER, allowNull: true },
         updated_at: { type: DataTypes.DATE, allowNull: false },
@@ -46,7 +50,7 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
   async find(accountId: string): Promise<BillingProfile | undefined> {
     const [row] = await select<JoinedRow>(
       this.database.sequelize,
-      `SELECT a.id, a.currency, a.time_zone, a.bill_cycle_day, p.cycle_kind, p.tax_rate, p.grace_period_hours
+      `SELECT a.id, a.currency, a.time_zone, a.bill_cycle_day, p.cycle_kind, p.cycle_settings, p.tax_rate, p.grace_period_hours
        FROM accounts a LEFT JOIN billing_profiles p ON p.account_id = a.id WHERE a.id = :accountId`,
       undefined,
       { accountId },
@@ -56,7 +60,7 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
       accountId: row.id,
       currency: row.currency,
       timeZone: row.time_zone,
-      cycleKind: (row.cycle_kind ?? 'calendar-monthly') as CycleKind,
+      cycle: cycleOfRow(row.cycle_kind ?? 'calendar-monthly', row.cycle_settings, Number(row.bill_cycle_day)),
       billCycleDay: Number(row.bill_cycle_day),
       taxRate: new Decimal(row.tax_rate ?? 0),
       gracePeriodHours: row.grace_period_hours === null ? null : Number(row.grace_period_hours),
@@ -69,11 +73,20 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
         'UPDATE accounts SET currency = :currency, time_zone = :timeZone, bill_cycle_day = :day, updated_at = :at WHERE id = :id',
         { replacements: { currency: profile.currency, timeZone: profile.timeZone, day: profile.billCycleDay, at, id: profile.accountId }, transaction },
       );
-      const values = { cycle_kind: profile.cycleKind, tax_rate: profile.taxRate.toString(), grace_period_hours: profile.gracePeriodHours, updated_at: at };
+      const { kind, ...settings } = profile.cycle;
+      const custom = kind !== 'calendar-monthly' && kind !== 'anniversary';
+      const values = { cycle_kind: kind, cycle_settings: custom ? JSON.stringify(settings) : null, tax_rate: profile.taxRate.toString(), grace_period_hours: profile.gracePeriodHours, updated_at: at };
       const [updated] = await this.profiles.update(values, { where: { account_id: profile.accountId }, transaction });
       if (updated === 0 && !(await this.profiles.findByPk(profile.accountId, { transaction }))) {
         await this.profiles.create({ account_id: profile.accountId, ...values }, { transaction });
       }
     });
   }
+}
+
+/** The monthly kinds keep their one setting, the bill-cycle day, on the account; the others as JSON. */
+function cycleOfRow(kind: string, settings: string | null, billCycleDay: number): BillingCycle {
+  if (kind === 'anniversary') return { kind, billCycleDay };
+  if (kind === 'calendar-monthly' || settings === null) return { kind: 'calendar-monthly' };
+  return { kind, ...JSON.parse(settings) } as BillingCycle;
 }

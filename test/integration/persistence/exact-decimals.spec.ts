@@ -17,6 +17,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
     expect(await migrateToLatest(database)).to.deep.equal([
       '0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions', '0005-catalogue', '0006-invoicing',
       '0007-compact-usage-storage', '0008-promotions-credits', '0009-subscription-plan-history',
+      '0010-custom-billing-cycles',
     ]);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });
