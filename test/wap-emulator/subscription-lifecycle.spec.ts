@@ -119,6 +119,24 @@ describe('WAP emulator: subscription lifecycle calls to the RP and the billing s
     expect((await client.admin<AdminSubscription>('GET', `/subscriptions/${subscriptionId}`)).body.State).to.equal(1);
   });
 
+  it('moves a subscription to another plan after approval, and reports it in the subscriptions feed', async () => {
+    await provision();
+    const other = [...emulator.store.plans.values()].find((p) => p.Id !== planId)!.Id;
+    const moved = await client.admin<AdminSubscription>('PATCH', `/subscriptions/${subscriptionId}`, { SubscriptionId: subscriptionId, PlanId: other });
+    expect(moved.status).to.equal(200);
+    expect(moved.body.PlanId).to.equal(other);
+    expect(billing.calls[1].body).to.deep.include({ Method: 'PUT' });
+    expect((billing.calls[1].body as UsageEvent<AdminSubscription>).Entity.PlanId).to.equal(other);
+    const events = await client.pullAll<UsageEvent<AdminSubscription>>('/billing/subscriptions', 100);
+    expect([events.at(-1)!.Method, events.at(-1)!.Entity.PlanId]).to.deep.equal(['PUT', other]);
+
+    billing.statusFor = () => 403;
+    const refused = await client.admin('PATCH', `/subscriptions/${subscriptionId}`, { PlanId: planId });
+    expect(refused.status).to.equal(400);
+    expect((await client.admin<AdminSubscription>('GET', `/subscriptions/${subscriptionId}`)).body.PlanId).to.equal(other);
+    expect((await client.admin('PATCH', `/subscriptions/${subscriptionId}`, { PlanId: 'NoSuchPlan' })).status).to.equal(404);
+  });
+
   it('deletes with approval Method DELETE, then DELETE to the RP, answering 202', async () => {
     await provision();
     const deleted = await client.admin('DELETE', `/subscriptions/${subscriptionId}`);

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { WapHttpError } from '../contract/wap-error';
 import { AdminSubscriptionState } from '../contract/wap-types';
 import { addSubscriptionAddOn } from '../lifecycle/add-subscription-add-on';
+import { changeSubscriptionPlan } from '../lifecycle/change-subscription-plan';
 import { changeSubscriptionState } from '../lifecycle/change-subscription-state';
 import { deleteSubscription } from '../lifecycle/delete-subscription';
 import { provisionSubscription } from '../lifecycle/provision-subscription';
@@ -39,15 +40,20 @@ export function subscriptionRoutes({ store, lifecycle }: AdminRouteDeps): Router
     res.json(subscription);
   });
 
-  // Accepts the short `{SubscriptionId, Status}` and the fuller AzureProvisioningInfo; only Status is applied.
+  // Accepts the short `{SubscriptionId, Status}` and the fuller AzureProvisioningInfo; Status and
+  // PlanId are applied (a PlanId other than the one held moves the subscription to that plan).
   router.patch('/subscriptions/:id', async (req, res) => {
     const body = bodyObject(req.body, 'AzureProvisioningInfo');
     const bodyId = optionalString(body, 'SubscriptionId');
     if (bodyId && key(bodyId) !== key(req.params.id)) {
       throw new WapHttpError(400, 'BadRequest', 'SubscriptionId in the body differs from the one in the path.');
     }
-    const target = statusOf(body.Status);
-    res.json(valueOrThrow(await changeSubscriptionState(lifecycle, req.params.id, target, principalOf(req.headers))));
+    const planId = optionalString(body, 'PlanId');
+    if (body.Status === undefined && planId === undefined) throw new WapHttpError(400, 'BadRequest', 'Status or PlanId is required.');
+    const principal = principalOf(req.headers);
+    let subscription = planId === undefined ? undefined : valueOrThrow(await changeSubscriptionPlan(lifecycle, req.params.id, planId, principal));
+    if (body.Status !== undefined) subscription = valueOrThrow(await changeSubscriptionState(lifecycle, req.params.id, statusOf(body.Status), principal));
+    res.json(subscription);
   });
 
   router.delete('/subscriptions/:id', async (req, res) => {

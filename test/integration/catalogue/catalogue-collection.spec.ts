@@ -100,6 +100,25 @@ describe(`mirroring the WAP catalogue from the emulator's billing feeds on ${tes
     expect([last.state, last.changedAt.getTime(), last.source]).to.deep.equal(['suspended', storedInstant(event.NotificationEventTimeCreated), 'wap-billing-feed']);
   });
 
+  it('bills each plan for its time once the Admin API has moved a subscription to another plan', async () => {
+    await collect();
+    const id = emulator.generatedSubscriptionIds[0];
+    const before = [...emulator.store.subscriptions.values()].find((s) => s.SubscriptionID === id)!.PlanId;
+    const other = [...emulator.store.plans.values()].find((p) => p.Id !== before)!;
+    const moved = await adminApi('PATCH', `/subscriptions/${id}`, { SubscriptionId: id, PlanId: other.Id });
+    expect(moved.status).to.equal(200);
+    const event = emulator.billing.feed('subscriptions').events.at(-1)!;
+    expect(event.Entity).to.include({ PlanId: other.Id });
+
+    expect(feedReport(await collect(), 'subscriptions')).to.include({ new: 1 });
+    const at = storedInstant(event.NotificationEventTimeCreated);
+    const around = `from=${new Date(at - 3_600_000).toISOString()}&to=${new Date(at + 3_600_000).toISOString()}`;
+    const holdings = await admin<{ plan: { planId: string; from: string; to: string }[] }>(`/admin/subscriptions/${id}/holdings?${around}`);
+    expect(holdings.plan.map((p) => p.planId)).to.deep.equal([before, other.Id]);
+    expect(new Date(holdings.plan[0].to).getTime()).to.equal(at);
+    expect(new Date(holdings.plan[1].from).getTime()).to.equal(at);
+  });
+
   it('answers 404 for the holdings of an unknown subscription and 400 without a period', async () => {
     await collect();
     const unknown = await fetch(`${server.url}/admin/subscriptions/00000000-0000-0000-0000-000000000000/holdings?from=2025-03-01&to=2025-04-01`, { headers: wapHeaders() });
