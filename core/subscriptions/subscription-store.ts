@@ -22,6 +22,8 @@ export interface SubscriptionStore {
   save(write: SubscriptionWrite): Promise<WriteOutcome>;
   /** Oldest first. */
   history(subscriptionId: string): Promise<StateChange[]>;
+  /** When each subscription of the accounts was created (its first history row), by subscription id. */
+  signUpTimes(accountIds: readonly string[]): Promise<Map<string, Date>>;
   quota(subscriptionId: string): Promise<QuotaSetting[]>;
   /** Replaces the quota settings of one subscription. */
   saveQuota(subscriptionId: string, settings: readonly QuotaSetting[], at: Date): Promise<void>;

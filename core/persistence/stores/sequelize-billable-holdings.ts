@@ -1,8 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { BillingPeriod } from '../../billing-cycles/billing-cycle';
-import type { AddOnInterval, BillableHoldings, Holding, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
+import type { AddOnInterval, BillableHoldings, Holding, HoldingsOfAccounts, HoldingState, StateInterval } from '../../invoicing/billable-holdings';
 import { Database } from '../database';
-import { readDate, select } from './sequelize-usage-sql';
+import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 
 interface ChangeRow {
   subscription_id: string;
@@ -12,11 +12,19 @@ interface ChangeRow {
   changed_at: Date | string;
 }
 
+interface AddOnRow {
+  subscription_id: string;
+  add_on_id: string;
+  added_at: Date | string;
+  removed_at: Date | string | null;
+}
+
 /**
  * The default holdings: a subscription holds the plan on its row for its whole life (WAP's plan
  * changes are not mirrored yet), and its states come from `subscription_state_changes`, each
  * lasting until the next. Life starts at the first state change, which the notification that
- * created the subscription wrote.
+ * created the subscription wrote. Every question is answered in memory from the rows of the
+ * subscriptions asked about (`RowsHoldings`), whether one subscription or many accounts were read.
  */
 @injectable()
 export class SequelizeBillableHoldings implements BillableHoldings {
@@ -28,14 +36,75 @@ export class SequelizeBillableHoldings implements BillableHoldings {
   }
 
   async subscriptionsOf(accountId: string, period: BillingPeriod): Promise<string[]> {
-    const rows = await this.changes('s.account_id = :accountId', { accountId });
-    const bySubscription = group(rows);
-    return [...bySubscription.keys()].filter((id) => states(bySubscription.get(id)!, period).some((s) => s.state !== 'deleted')).sort();
+    const rows = await this.changes(`s.account_id = ${this.database.sequelize.escape(accountId)}`);
+    return new RowsHoldings(rows, []).subscriptionsOf(accountId, period);
   }
 
   async during(subscriptionId: string, period: BillingPeriod): Promise<Holding | undefined> {
-    const rows = await this.changes('s.id = :subscriptionId', { subscriptionId });
+    const where = `s.id = ${this.database.sequelize.escape(subscriptionId)}`;
+    const rows = await this.changes(where);
     if (rows.length === 0) return undefined;
+    return new RowsHoldings(rows, await this.addOns(where)).during(subscriptionId, period);
+  }
+
+  async ofAccounts(accountIds: readonly string[]): Promise<HoldingsOfAccounts> {
+    const changes: ChangeRow[] = [];
+    const addOns: AddOnRow[] = [];
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const where = `s.account_id IN ${sqlList(this.database.sequelize, chunk)}`;
+      changes.push(...(await this.changes(where)));
+      addOns.push(...(await this.addOns(where)));
+    }
+    return new RowsHoldings(changes, addOns);
+  }
+
+  /** The add-ons the catalogue mirror saw added (and maybe removed); one whose add was never collected has no start and is left out. */
+  private addOns(where: string): Promise<AddOnRow[]> {
+    return select<AddOnRow>(
+      this.database.sequelize,
+      `SELECT a.subscription_id, a.add_on_id, a.added_at, a.removed_at
+       FROM subscription_add_ons a JOIN subscriptions s ON s.id = a.subscription_id
+       WHERE ${where} AND a.added_at IS NOT NULL ORDER BY a.subscription_id, a.added_at, a.instance_id`,
+    );
+  }
+
+  private changes(where: string): Promise<ChangeRow[]> {
+    return select<ChangeRow>(
+      this.database.sequelize,
+      `SELECT s.id AS subscription_id, s.account_id, s.plan_id, c.state, c.changed_at
+       FROM subscriptions s JOIN subscription_state_changes c ON c.subscription_id = s.id
+       WHERE ${where} ORDER BY s.id, c.changed_at, c.id`,
+    );
+  }
+}
+
+/** Holdings computed from the state-change and add-on rows of some subscriptions. */
+class RowsHoldings implements HoldingsOfAccounts {
+  private readonly changesBySubscription = new Map<string, ChangeRow[]>();
+  private readonly subscriptionsByAccount = new Map<string, string[]>();
+  private readonly addOnsBySubscription = new Map<string, AddOnRow[]>();
+
+  constructor(changes: readonly ChangeRow[], addOns: readonly AddOnRow[]) {
+    for (const row of changes) {
+      const held = this.changesBySubscription.get(row.subscription_id);
+      if (held) held.push(row);
+      else {
+        this.changesBySubscription.set(row.subscription_id, [row]);
+        this.subscriptionsByAccount.set(row.account_id, [...(this.subscriptionsByAccount.get(row.account_id) ?? []), row.subscription_id]);
+      }
+    }
+    for (const row of addOns) this.addOnsBySubscription.set(row.subscription_id, [...(this.addOnsBySubscription.get(row.subscription_id) ?? []), row]);
+  }
+
+  subscriptionsOf(accountId: string, period: BillingPeriod): string[] {
+    return (this.subscriptionsByAccount.get(accountId) ?? [])
+      .filter((id) => states(this.changesBySubscription.get(id)!, period).some((s) => s.state !== 'deleted'))
+      .sort();
+  }
+
+  during(subscriptionId: string, period: BillingPeriod): Holding | undefined {
+    const rows = this.changesBySubscription.get(subscriptionId);
+    if (!rows) return undefined;
     const clipped = states(rows, period);
     const alive = clipped.filter((s) => s.state !== 'deleted');
     const planId = rows[0].plan_id;
@@ -44,44 +113,19 @@ export class SequelizeBillableHoldings implements BillableHoldings {
       subscriptionId,
       accountId: rows[0].account_id,
       plans: planId && life ? [{ planId, ...life }] : [],
-      addOns: life ? await this.addOnsDuring(subscriptionId, life) : [],
+      addOns: life ? addOnsDuring(this.addOnsBySubscription.get(subscriptionId) ?? [], life) : [],
       states: clipped,
     };
   }
-
-  /** The add-ons the catalogue mirror saw added (and maybe removed), clipped to the subscription's life in the period. */
-  private async addOnsDuring(subscriptionId: string, life: { from: Date; to: Date }): Promise<AddOnInterval[]> {
-    const rows = await select<{ add_on_id: string; added_at: Date | string; removed_at: Date | string | null }>(
-      this.database.sequelize,
-      `SELECT add_on_id, added_at, removed_at FROM subscription_add_ons
-       WHERE subscription_id = :subscriptionId AND added_at IS NOT NULL AND added_at < :to AND (removed_at IS NULL OR removed_at > :from)
-       ORDER BY added_at, instance_id`,
-      undefined,
-      { subscriptionId, from: life.from, to: life.to },
-    );
-    return rows.map((r) => ({
-      addOnId: r.add_on_id,
-      from: new Date(Math.max(readDate(r.added_at).getTime(), life.from.getTime())),
-      to: new Date(Math.min(r.removed_at ? readDate(r.removed_at).getTime() : Infinity, life.to.getTime())),
-    }));
-  }
-
-  private changes(where: string, replacements: Record<string, unknown>): Promise<ChangeRow[]> {
-    return select<ChangeRow>(
-      this.database.sequelize,
-      `SELECT s.id AS subscription_id, s.account_id, s.plan_id, c.state, c.changed_at
-       FROM subscriptions s JOIN subscription_state_changes c ON c.subscription_id = s.id
-       WHERE ${where} ORDER BY s.id, c.changed_at, c.id`,
-      undefined,
-      replacements,
-    );
-  }
 }
 
-function group(rows: readonly ChangeRow[]): Map<string, ChangeRow[]> {
-  const map = new Map<string, ChangeRow[]>();
-  for (const row of rows) map.set(row.subscription_id, [...(map.get(row.subscription_id) ?? []), row]);
-  return map;
+/** The add-ons held during the subscription's life in the period, clipped to it. */
+function addOnsDuring(rows: readonly AddOnRow[], life: { from: Date; to: Date }): AddOnInterval[] {
+  return rows.flatMap((r) => {
+    const from = Math.max(readDate(r.added_at).getTime(), life.from.getTime());
+    const to = Math.min(r.removed_at ? readDate(r.removed_at).getTime() : Infinity, life.to.getTime());
+    return to > from ? [{ addOnId: r.add_on_id, from: new Date(from), to: new Date(to) }] : [];
+  });
 }
 
 /** The state intervals of one subscription's history, clipped to the period. */

@@ -1,5 +1,5 @@
 import { DataTypes, type Model, type ModelStatic } from 'sequelize';
-import type { Invoice, InvoiceLine, InvoiceStatus, LineKind } from '../../invoicing/invoice';
+import type { Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, LineKind } from '../../invoicing/invoice';
 import { Decimal } from '../../money/decimal';
 import type { Database } from '../database';
 import { exactDecimal } from '../exact-decimal';
@@ -123,6 +123,10 @@ export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
 }
 
 export function toInvoice(row: InvoiceRow, lineRows: readonly LineRow[]): Invoice {
+  return { ...toSummary(row), lines: [...lineRows].sort((a, b) => a.position - b.position).map(toLine) };
+}
+
+export function toSummary(row: InvoiceRow): InvoiceSummary {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -133,7 +137,6 @@ export function toInvoice(row: InvoiceRow, lineRows: readonly LineRow[]): Invoic
     subtotal: new Decimal(row.subtotal),
     tax: new Decimal(row.tax),
     total: new Decimal(row.total),
-    lines: [...lineRows].sort((a, b) => a.position - b.position).map(toLine),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     finalizedAt: row.finalized_at ? new Date(row.finalized_at) : null,
