@@ -97,24 +97,26 @@ async function sixAccounts(): Promise<BillingWorld> {
   return world;
 }
 
-describe(`an invoice run over many accounts at once on ${testBackend()}`, () => {
-  let alone: BillingWorld;
-  let batched: BillingWorld;
-  before(async () => {
-    alone = await sixAccounts();
-    batched = await sixAccounts();
-  });
-  after(async () => {
-    await alone.close();
-    await batched.close();
-  });
+/** The same six accounts, one world after the other: the server backends hold one test database. */
+async function inSixAccounts<T>(work: (world: BillingWorld) => Promise<T>): Promise<T> {
+  const world = await sixAccounts();
+  try {
+    return await work(world);
+  } finally {
+    await world.close();
+  }
+}
 
+describe(`an invoice run over many accounts at once on ${testBackend()}`, () => {
   it('gives every account the invoice and the number that building and finalizing it alone gives, line by line', async () => {
-    const expected = new Map<string, string[]>();
-    for (const accountId of Object.values(ACCOUNTS).sort()) {
-      const built = await alone.container.get(InvoiceRun).build(accountId, MARCH);
-      expected.set(accountId, built.ok ? invoiceText(await alone.finalize(built.value.id)) : [built.error]);
-    }
+    const expected = await inSixAccounts(async (world) => {
+      const alone = new Map<string, string[]>();
+      for (const accountId of Object.values(ACCOUNTS).sort()) {
+        const built = await world.container.get(InvoiceRun).build(accountId, MARCH);
+        alone.set(accountId, built.ok ? invoiceText(await world.finalize(built.value.id)) : [built.error]);
+      }
+      return alone;
+    });
     // The accounts really differ: a mix-up between them could not go unnoticed.
     expect(new Set([...expected.values()].map((lines) => lines.join('\n'))).size).to.equal(6);
     expect(expected.get(ACCOUNTS.unpriced)).to.deep.equal(['nothing_to_bill']);
@@ -122,10 +124,13 @@ describe(`an invoice run over many accounts at once on ${testBackend()}`, () => 
       expect(expected.get(accountId)!.some((line) => line.includes(`"kind":"${kind}"`)), `${kind} of ${accountId}`).to.equal(true);
     }
 
-    const result = await batched.container.get(RunInvoices).run({ period: '2025-03', finalize: true });
-    if (!result.ok || result.value.status !== 'ran') throw new Error(JSON.stringify(result));
-    expect(result.value.outcomes.map((o) => o.accountId)).to.deep.equal(Object.values(ACCOUNTS).sort());
-    for (const outcome of result.value.outcomes) {
+    const outcomes = await inSixAccounts(async (world) => {
+      const result = await world.container.get(RunInvoices).run({ period: '2025-03', finalize: true });
+      if (!result.ok || result.value.status !== 'ran') throw new Error(JSON.stringify(result));
+      return result.value.outcomes;
+    });
+    expect(outcomes.map((o) => o.accountId)).to.deep.equal(Object.values(ACCOUNTS).sort());
+    for (const outcome of outcomes) {
       expect(outcome.invoice ? invoiceText(outcome.invoice) : [outcome.outcome], outcome.accountId).to.deep.equal(expected.get(outcome.accountId));
     }
   });
