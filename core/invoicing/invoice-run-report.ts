@@ -10,7 +10,7 @@ const LEASE_TTL_MS = 10 * 60_000;
  * Accounts an invoice run reads, prices and writes together. Larger batches save round trips but
  * hold more in memory and make a failed batch cost more to retry account by account.
  */
-export const ACCOUNTS_PER_BATCH = 500;
+export const ACCOUNTS_PER_BATCH = 1000;
 
 /** What happened to one account's period. */
 export interface AccountOutcome {

@@ -4,7 +4,7 @@ import type { Invoice, PricedDraft } from '../../invoicing/invoice';
 import { fail, ok, type Result } from '../../shared/result';
 import type { Database } from '../database';
 import { liveKey } from './sequelize-invoice-key';
-import { lineToRow, toInvoice, type InvoiceModels, type InvoiceRow, type LineRow } from './sequelize-invoice-models';
+import { lineToRow, storedDescription, toSummary, type InvoiceModels, type InvoiceRow, type LineRow } from './sequelize-invoice-models';
 import { chunks, insertRows } from './sequelize-usage-sql';
 
 /**
@@ -38,9 +38,9 @@ export async function writeDrafts(
       ? { ...held, ...totals }
       : { id: randomUUID(), account_id: draft.accountId, period_from: draft.period.from, period_to: draft.period.to, live_key: keys[i], status: 'draft', number: null, ...totals, created_at: at, finalized_at: null, voided_at: null };
     (held ? rewritten : created).push(row);
-    const rows = draft.lines.map((l) => lineToRow(row.id, l));
-    lines.push(...rows);
-    return ok(toInvoice(row, rows));
+    lines.push(...draft.lines.map((l) => lineToRow(row.id, l)));
+    // The lines as given, not parsed back from the rows: the same values, without a JSON round trip per line.
+    return ok({ ...toSummary(row), lines: draft.lines.map((l) => ({ ...l, description: storedDescription(l.description) })) });
   });
   for (const row of rewritten) {
     const { currency, subtotal, tax, total, updated_at } = row;

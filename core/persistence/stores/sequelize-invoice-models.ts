@@ -105,6 +105,11 @@ export function defineInvoiceModels(database: Database): InvoiceModels {
   return { invoices, lines, sequences };
 }
 
+/** A line's description as its column holds it. */
+export function storedDescription(description: string): string {
+  return description.slice(0, 500);
+}
+
 export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
   return {
     invoice_id: invoiceId,
@@ -113,7 +118,7 @@ export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
     subscription_id: line.subscriptionId,
     meter_id: line.meterId,
     fee_id: line.feeId,
-    description: line.description.slice(0, 500),
+    description: storedDescription(line.description),
     quantity: line.quantity === null ? null : line.quantity.toString(),
     amount: line.amount.toString(),
     service_from: line.servicePeriod.from,
