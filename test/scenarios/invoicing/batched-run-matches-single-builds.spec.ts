@@ -134,4 +134,26 @@ describe(`an invoice run over many accounts at once on ${testBackend()}`, () => 
       expect(outcome.invoice ? invoiceText(outcome.invoice) : [outcome.outcome], outcome.accountId).to.deep.equal(expected.get(outcome.accountId));
     }
   });
+
+  it('leaves one draft per account, with the lines of a build alone, when two batches build the same accounts at once', async () => {
+    const accounts = Object.values(ACCOUNTS).filter((a) => a !== ACCOUNTS.unpriced).map((accountId) => ({ accountId, period: MARCH }));
+    const expected = await inSixAccounts(async (world) => {
+      const alone = new Map<string, string[]>();
+      for (const { accountId } of accounts) {
+        const built = await world.container.get(InvoiceRun).build(accountId, MARCH);
+        if (!built.ok) throw new Error(built.error);
+        alone.set(accountId, invoiceText(built.value));
+      }
+      return alone;
+    });
+    await inSixAccounts(async (world) => {
+      const run = world.container.get(InvoiceRun);
+      await Promise.all([run.buildMany(accounts), run.buildMany([...accounts].reverse())]);
+      for (const { accountId } of accounts) {
+        const drafts = (await world.invoicesOf(accountId)).filter((i) => i.status === 'draft');
+        expect(drafts, accountId).to.have.length(1);
+        expect(invoiceText(drafts[0]), accountId).to.deep.equal(expected.get(accountId));
+      }
+    });
+  });
 });
