@@ -2,7 +2,6 @@ import { inject, injectable } from 'inversify';
 import type { BillingPeriod } from '../billing-cycles/billing-cycle';
 import { Logger } from '../logging/logger';
 import { FinalizeInvoice } from './finalize-invoice';
-import type { Invoice } from './invoice';
 import { InvoiceRun } from './invoice-run';
 import type { AccountOutcome } from './invoice-run-report';
 import type { AccountPeriod } from './invoice-store';
@@ -53,7 +52,7 @@ export class BuildAndFinalize {
       if (!b.ok) return { accountId, period, outcome: b.error };
       if (!finalize) return { accountId, period, outcome: 'drafted', invoice: b.value };
       const f = finalized[next++];
-      return f.ok ? { accountId, period, outcome: 'finalized', invoice: f.value } : { accountId, period, outcome: f.error, invoice: b.value as Invoice };
+      return f.ok ? { accountId, period, outcome: 'finalized', invoice: f.value } : { accountId, period, outcome: f.error, invoice: b.value };
     });
   }
 }

@@ -13,7 +13,6 @@ import { defineInvoiceModels, toInvoice, toSummary, type InvoiceModels, type Inv
 import { SEQUENCE, ensureSequence } from './sequelize-invoice-sequence';
 import { chunks } from './sequelize-usage-sql';
 
-export { liveKey } from './sequelize-invoice-key';
 
 /**
  * Invoices and their lines. On SQLite every write transaction of this store runs one after the
