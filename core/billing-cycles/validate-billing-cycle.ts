@@ -1,5 +1,6 @@
-import { DateTime, IANAZone } from 'luxon';
+import { DateTime } from 'luxon';
 import type { BillingCycle } from './billing-cycle';
+import { isIanaZone } from './iana-zone';
 
 /** One problem of a billing cycle or time zone, naming the field. */
 export interface BillingCycleProblem {
@@ -10,7 +11,7 @@ export interface BillingCycleProblem {
 /** Every problem of an account's cycle and billing time zone; empty when periods can be computed. */
 export function validateBillingCycle(cycle: BillingCycle, zone: string): BillingCycleProblem[] {
   const found: BillingCycleProblem[] = [];
-  if (!IANAZone.isValidZone(zone)) found.push({ field: 'timeZone', message: `'${zone}' is not an IANA time zone` });
+  if (!isIanaZone(zone)) found.push({ field: 'timeZone', message: `'${zone}' is not an IANA time zone` });
   const within = (field: string, value: unknown, low: number, high: number): void => {
     if (!Number.isInteger(value) || (value as number) < low || (value as number) > high) {
       found.push({ field, message: `Must be a whole number from ${low} to ${high}` });

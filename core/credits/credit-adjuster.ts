@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster } from '../promotions/line-adjuster';
+import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster, LoadedLineAdjuster } from '../promotions/line-adjuster';
 import { applyCredits, type GrantBalance } from './apply-credits';
 import { balancesFrom } from './credit-balance';
 import type { MonetaryGrant } from './credit-grant';
@@ -13,11 +13,17 @@ export class CreditAdjuster implements LineAdjuster {
 
   constructor(@inject(CreditStore) private readonly credits: CreditStore) {}
 
-  async adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment> {
-    const grants = (await this.credits.grantsOf(context.accountId)).filter((g): g is MonetaryGrant => g.kind === 'monetary');
-    // This invoice's own rows are left out: a re-built draft sees the balance it saw the first time.
-    const balances = balancesFrom(await this.credits.ledgerOf(context.accountId), context.invoiceId);
-    const withBalance: GrantBalance[] = grants.map((grant) => ({ grant, balance: balances.get(grant.id) ?? grant.amount }));
-    return applyCredits(charges, earlier, withBalance, context);
+  async load(accountIds: readonly string[]): Promise<LoadedLineAdjuster> {
+    const grants = await this.credits.grantsOfMany(accountIds);
+    const ledgers = await this.credits.ledgerOfMany(accountIds);
+    return {
+      adjust: (charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Adjustment => {
+        const monetary = (grants.get(context.accountId) ?? []).filter((g): g is MonetaryGrant => g.kind === 'monetary');
+        // This invoice's own rows are left out: a re-built draft sees the balance it saw the first time.
+        const balances = balancesFrom(ledgers.get(context.accountId) ?? [], context.invoiceId);
+        const withBalance: GrantBalance[] = monetary.map((grant) => ({ grant, balance: balances.get(grant.id) ?? grant.amount }));
+        return applyCredits(charges, earlier, withBalance, context);
+      },
+    };
   }
 }

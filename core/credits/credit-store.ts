@@ -9,8 +9,12 @@ export interface CreditStore {
    */
   grant(grant: CreditGrant): Promise<boolean>;
   grantsOf(accountId: string): Promise<CreditGrant[]>;
+  /** The grants of many accounts, each account's in the order `grantsOf` gives, by account id. */
+  grantsOfMany(accountIds: readonly string[]): Promise<Map<string, CreditGrant[]>>;
   /** The account's ledger, oldest first. */
   ledgerOf(accountId: string): Promise<LedgerEntry[]>;
+  /** The ledgers of many accounts, each oldest first, by account id. */
+  ledgerOfMany(accountIds: readonly string[]): Promise<Map<string, LedgerEntry[]>>;
   /**
    * Appends use rows. Idempotent per (grant, invoice, kind): a row already recorded for that key is
    * skipped (a unique key decides, also between concurrent callers). Returns how many were new.

@@ -32,6 +32,14 @@ export interface Holding {
   readonly states: readonly StateInterval[];
 }
 
+/** What the subscriptions of some accounts held over time, read at once: answers for any period without a query. */
+export interface HoldingsOfAccounts {
+  /** As `BillableHoldings.subscriptionsOf`, for one of the accounts read. */
+  subscriptionsOf(accountId: string, period: BillingPeriod): string[];
+  /** As `BillableHoldings.during`, for a subscription of one of the accounts read. */
+  during(subscriptionId: string, period: BillingPeriod): Holding | undefined;
+}
+
 /**
  * The invoicer's view of subscriptions over time: the plan history (WAP may move a subscription
  * to another plan mid-period), the state history, and the add-ons from the catalogue mirror.
@@ -44,4 +52,6 @@ export interface BillableHoldings {
   subscriptionsOf(accountId: string, period: BillingPeriod): Promise<string[]>;
   /** What the subscription held during the period; undefined for an unknown subscription. */
   during(subscriptionId: string, period: BillingPeriod): Promise<Holding | undefined>;
+  /** Everything the accounts' subscriptions held, in a few queries: an invoice run reads hundreds of accounts at once. */
+  ofAccounts(accountIds: readonly string[]): Promise<HoldingsOfAccounts>;
 }

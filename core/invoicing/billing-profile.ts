@@ -28,6 +28,8 @@ export const BillingProfileStore = Symbol('BillingProfileStore');
 export interface BillingProfileStore {
   /** The account's profile; an account without invoicing choices gets calendar-monthly, untaxed. Undefined for an unknown account. */
   find(accountId: string): Promise<BillingProfile | undefined>;
+  /** `find` for many accounts at once, by account id; unknown accounts are absent. */
+  findMany(accountIds: readonly string[]): Promise<Map<string, BillingProfile>>;
   /** Writes the profile and the account's currency, zone and bill-cycle day in one transaction; idempotent. */
   save(profile: BillingProfile, at: Date): Promise<void>;
 }

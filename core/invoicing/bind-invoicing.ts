@@ -4,6 +4,7 @@ import { BuildAndFinalize } from './build-and-finalize';
 import { EstimateCurrentCycle } from './estimate-current-cycle';
 import { FinalizeInvoice } from './finalize-invoice';
 import { InvoiceLineAdjuster } from './invoice-line-adjuster';
+import { LoadInvoiceInputs } from './invoice-inputs';
 import { InvoiceRun } from './invoice-run';
 import { PromotionsAndCreditsAdjuster } from './promotions-and-credits-adjuster';
 import { RunDueInvoices } from './run-due-invoices';
@@ -18,6 +19,7 @@ import { VoidInvoice } from './void-invoice';
 export function bindInvoicing(bind: ContainerModuleLoadOptions['bind']): void {
   bind(PublishRateCard).toSelf().inSingletonScope();
   bind(SetBillingProfile).toSelf().inSingletonScope();
+  bind(LoadInvoiceInputs).toSelf().inSingletonScope();
   bind(InvoiceRun).toSelf().inSingletonScope();
   bind(FinalizeInvoice).toSelf().inSingletonScope();
   bind(VoidInvoice).toSelf().inSingletonScope();

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { Result } from '../shared/result';
+import { fail, type Result } from '../shared/result';
 import { Clock } from '../time/clock';
 import { LEDGER_DETAIL, type Invoice, type ReservedLedgerEntry } from './invoice';
 import { InvoiceStore } from './invoice-store';
@@ -23,15 +23,32 @@ export class FinalizeInvoice {
    * is idempotent per grant and invoice, so a finalization retried after a crash uses credit once.
    * Finalizing a finalized invoice answers it unchanged, with its number.
    */
-  async finalize(invoiceId: string): Promise<Result<Invoice, 'invoice_not_found' | 'invoice_void' | 'insufficient_credit'>> {
-    const draft = await this.invoices.find(invoiceId);
-    if (draft?.status === 'draft') {
-      const recorded = await this.credits.record(invoiceId, reservedCredit(draft));
-      if (!recorded.ok) return recorded;
+  async finalize(invoiceId: string): Promise<Result<Invoice, FinalizeError>> {
+    const invoice = await this.invoices.find(invoiceId);
+    if (!invoice) return fail('invoice_not_found');
+    return (await this.finalizeMany([invoice]))[0];
+  }
+
+  /**
+   * `finalize` of invoices as just read or built, answered in their order: the credit each draft
+   * reserved is taken, then every draft whose credit could be taken is numbered in one
+   * transaction, in the order given.
+   */
+  async finalizeMany(invoices: readonly Invoice[]): Promise<Result<Invoice, FinalizeError>[]> {
+    const results: (Result<Invoice, FinalizeError> | undefined)[] = [];
+    for (const invoice of invoices) {
+      const reserved = invoice.status === 'draft' ? reservedCredit(invoice) : [];
+      const recorded = reserved.length > 0 ? await this.credits.record(invoice.id, reserved) : undefined;
+      results.push(recorded && !recorded.ok ? recorded : undefined);
     }
-    return this.invoices.finalize(invoiceId, { prefix: this.settings.numberPrefix, digits: this.settings.numberDigits }, this.clock.now());
+    const toNumber = invoices.filter((_, i) => results[i] === undefined).map((i) => i.id);
+    const numbered = await this.invoices.finalizeMany(toNumber, { prefix: this.settings.numberPrefix, digits: this.settings.numberDigits }, this.clock.now());
+    let next = 0;
+    return results.map((result) => result ?? numbered[next++]);
   }
 }
+
+export type FinalizeError = 'invoice_not_found' | 'invoice_void' | 'insufficient_credit';
 
 /**
  * The ledger rows the draft's lines reserved (credit lines, `PromotionsAndCreditsAdjuster`; usage

@@ -18,7 +18,7 @@ export interface AdjusterInput {
  * returns lines to add, usually `discount` or `credit` with negative amounts. `before-tax`
  * adjusters (promotions, coupons) run before the tax line is computed, so tax is on the discounted
  * sum; `after-tax` adjusters (prepaid credit) add lines that are not taxed. Drafts are rebuilt, so an
- * adjuster must be a pure function of its input and stored state, and must not consume anything
+ * adjuster must be a pure function of its input and the stored state it loaded, and must not consume anything
  * (a credit grant) before the invoice is finalized.
  */
 export const InvoiceLineAdjuster = Symbol('InvoiceLineAdjuster');
@@ -26,5 +26,14 @@ export interface InvoiceLineAdjuster {
   readonly id: string;
   readonly stage: 'before-tax' | 'after-tax';
   readonly order: number;
-  adjust(input: AdjusterInput): Promise<readonly DraftLine[]>;
+  /**
+   * Reads the stored state the adjuster needs for drafts of these accounts, at once (an invoice run
+   * builds hundreds of drafts per read); the answer adjusts those drafts without reading again.
+   */
+  load(accountIds: readonly string[]): Promise<LoadedInvoiceLineAdjuster>;
+}
+
+/** An adjuster with its stored state read. */
+export interface LoadedInvoiceLineAdjuster {
+  adjust(input: AdjusterInput): readonly DraftLine[];
 }

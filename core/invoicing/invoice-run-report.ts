@@ -6,6 +6,12 @@ import type { InvoicingSettings } from './invoicing-settings';
 export const INVOICE_RUN_LEASE = 'invoice-run';
 const LEASE_TTL_MS = 10 * 60_000;
 
+/**
+ * Accounts an invoice run reads, prices and writes together. Larger batches save round trips but
+ * hold more in memory and make a failed batch cost more to retry account by account.
+ */
+export const ACCOUNTS_PER_BATCH = 1000;
+
 /** What happened to one account's period. */
 export interface AccountOutcome {
   readonly accountId: string;
@@ -22,7 +28,7 @@ export type RunProgress = (done: number, total: number, outcome: AccountOutcome)
 
 /**
  * Runs `job` while holding the 'invoice-run' lease, so one resource-provider instance invoices at
- * a time; `renew` extends it between accounts. Answers undefined when another instance holds it.
+ * a time; `renew` extends it between batches of accounts. Answers undefined when another instance holds it.
  */
 export async function withInvoiceRunLease<T>(leases: LeaseStore, settings: InvoicingSettings, job: (renew: () => Promise<void>) => Promise<T>): Promise<T | undefined> {
   if (!(await leases.tryAcquire(INVOICE_RUN_LEASE, settings.instanceId, LEASE_TTL_MS))) return undefined;

@@ -59,7 +59,8 @@ export interface InvoiceLine extends DraftLine {
   readonly amount: Decimal;
 }
 
-export interface Invoice {
+/** An invoice without its lines: what a run needs to know of earlier invoices. */
+export interface InvoiceSummary {
   readonly id: string;
   readonly accountId: string;
   readonly period: BillingPeriod;
@@ -72,11 +73,14 @@ export interface Invoice {
   readonly tax: Decimal;
   /** Sum of every rounded line: the lines always add up to the total. */
   readonly total: Decimal;
-  readonly lines: readonly InvoiceLine[];
   readonly createdAt: Date;
   readonly updatedAt: Date;
   readonly finalizedAt: Date | null;
   readonly voidedAt: Date | null;
+}
+
+export interface Invoice extends InvoiceSummary {
+  readonly lines: readonly InvoiceLine[];
 }
 
 /** An invoice as the run hands it to the store: priced, not yet numbered. */

@@ -5,8 +5,9 @@ import { AdjustInvoiceDraft } from '../promotions/adjust-invoice-draft';
 import { SubscriptionStore } from '../subscriptions/subscription-store';
 import { BillingProfileStore, cycleOf } from './billing-profile';
 import { LEDGER_DETAIL, type DraftLine, type ReservedLedgerEntry } from './invoice';
-import type { AdjusterInput, InvoiceLineAdjuster } from './invoice-line-adjuster';
+import type { AdjusterInput, InvoiceLineAdjuster, LoadedInvoiceLineAdjuster } from './invoice-line-adjuster';
 import { InvoiceStore } from './invoice-store';
+import { groupBy } from '../shared/group-by';
 
 /**
  * Promotions, coupons and credits on an invoice (core/promotions, core/credits), before tax: tax
@@ -27,29 +28,32 @@ export class PromotionsAndCreditsAdjuster implements InvoiceLineAdjuster {
     @inject(InvoiceStore) private readonly invoices: InvoiceStore,
   ) {}
 
-  async adjust(input: AdjusterInput): Promise<readonly DraftLine[]> {
-    const charges = chargeLinesOf(input);
-    if (charges.length === 0) return [];
-    const profile = await this.profiles.find(input.accountId);
-    if (!profile) return [];
-    const finalized = await this.invoices.list({ accountId: input.accountId, status: 'finalized' });
-    const earlier = finalized.filter((i) => i.period.from.getTime() < input.period.from.getTime()).length;
-    const subscriptionIds = [...new Set(charges.map((c) => c.subscriptionId))];
-    const subscriptions = await Promise.all(subscriptionIds.map(async (subscriptionId) => {
-      const [first] = await this.subscriptions.history(subscriptionId);
-      return { subscriptionId, signedUpAt: first?.changedAt ?? input.period.from };
-    }));
-    const { lines, ledger } = await this.adjustments.adjust(charges, {
-      invoiceId: input.invoiceKey,
-      accountId: input.accountId,
-      currency: input.currency,
-      period: input.period,
-      cycle: cycleOf(profile),
-      zone: profile.timeZone,
-      invoiceSequence: earlier + 1,
-      subscriptions,
-    });
-    return lines.map((line) => draftLineOf(line, ledger.filter((e) => line.source.type === 'credit-grant' && e.grantId === line.source.grantId), input));
+  async load(accountIds: readonly string[]): Promise<LoadedInvoiceLineAdjuster> {
+    const profiles = await this.profiles.findMany(accountIds);
+    const finalized = groupBy(await this.invoices.summariesOf(accountIds, 'finalized'), (i) => i.accountId);
+    const signedUp = await this.subscriptions.signUpTimes(accountIds);
+    const adjustments = await this.adjustments.load(accountIds);
+    return {
+      adjust: (input: AdjusterInput): readonly DraftLine[] => {
+        const charges = chargeLinesOf(input);
+        const profile = profiles.get(input.accountId);
+        if (charges.length === 0 || !profile) return [];
+        const earlier = (finalized.get(input.accountId) ?? []).filter((i) => i.period.from.getTime() < input.period.from.getTime()).length;
+        const subscriptions = [...new Set(charges.map((c) => c.subscriptionId))]
+          .map((subscriptionId) => ({ subscriptionId, signedUpAt: signedUp.get(subscriptionId) ?? input.period.from }));
+        const { lines, ledger } = adjustments.adjust(charges, {
+          invoiceId: input.invoiceKey,
+          accountId: input.accountId,
+          currency: input.currency,
+          period: input.period,
+          cycle: cycleOf(profile),
+          zone: profile.timeZone,
+          invoiceSequence: earlier + 1,
+          subscriptions,
+        });
+        return lines.map((line) => draftLineOf(line, ledger.filter((e) => line.source.type === 'credit-grant' && e.grantId === line.source.grantId), input));
+      },
+    };
   }
 }
 

@@ -7,7 +7,8 @@ import { BillableHoldings } from './billable-holdings';
 import { BillingProfileStore, cycleOf, type BillingProfile } from './billing-profile';
 import { BuildAndFinalize } from './build-and-finalize';
 import { isMonth, lastEndedPeriod, periodStartingInMonth } from './invoice-periods';
-import { withInvoiceRunLease, type InvoiceRunReport, type RunProgress } from './invoice-run-report';
+import { chunks } from '../shared/chunks';
+import { ACCOUNTS_PER_BATCH, withInvoiceRunLease, type AccountOutcome, type InvoiceRunReport, type RunProgress } from './invoice-run-report';
 import { InvoicingSettings } from './invoicing-settings';
 
 /** Which period to invoice: a local month (`2025-03`: the period that starts in it), an exact range, or, absent, the last ended one. */
@@ -41,13 +42,16 @@ export class RunInvoices {
     const now = this.clock.now();
     const outcomes = await withInvoiceRunLease(this.leases, this.settings, async (renew) => {
       const accounts = request.accountId !== undefined ? [request.accountId] : await this.holdings.accountIds();
-      const done = [];
-      for (const [i, accountId] of accounts.entries()) {
-        const profile = await this.profiles.find(accountId);
-        const chosen = profile ? periodFor(profile, period, now) : { from: now, to: now };
-        const outcome = profile ? await this.step.process(accountId, chosen, request.finalize === true) : { accountId, period: chosen, outcome: 'account_not_found' };
-        done.push(outcome);
-        onProgress?.(i + 1, accounts.length, outcome);
+      const done: AccountOutcome[] = [];
+      for (const chunk of chunks(accounts, ACCOUNTS_PER_BATCH)) {
+        const profiles = await this.profiles.findMany(chunk);
+        const known = chunk.filter((accountId) => profiles.has(accountId)).map((accountId) => ({ accountId, period: periodFor(profiles.get(accountId)!, period, now) }));
+        const built = new Map((await this.step.processMany(known, request.finalize === true)).map((o) => [o.accountId, o]));
+        for (const accountId of chunk) {
+          const outcome = built.get(accountId) ?? { accountId, period: { from: now, to: now }, outcome: 'account_not_found' };
+          done.push(outcome);
+          onProgress?.(done.length, accounts.length, outcome);
+        }
         await renew();
       }
       return done;

@@ -1,5 +1,5 @@
 import { injectable, multiInject } from 'inversify';
-import type { AdjustmentLine, ChargeLine, InvoiceContext, LedgerEntryDraft } from './line-adjuster';
+import type { AdjustmentLine, ChargeLine, InvoiceContext, LedgerEntryDraft, LoadedLineAdjuster } from './line-adjuster';
 import { LineAdjuster } from './line-adjuster';
 
 /** The lines to add to a draft, and the ledger rows `RecordCreditUses` writes when it is finalized. */
@@ -45,13 +45,29 @@ export class AdjustInvoiceDraft {
 
   /** Runs every adjuster in stage order over the draft's charge lines (after free units and rating, before tax). */
   async adjust(charges: readonly ChargeLine[], context: InvoiceContext): Promise<DraftAdjustments> {
-    const lines: AdjustmentLine[] = [];
-    const ledger: LedgerEntryDraft[] = [];
-    for (const adjuster of this.adjusters) {
-      const added = await adjuster.adjust(charges, lines, context);
-      lines.push(...added.lines);
-      ledger.push(...added.ledger);
-    }
-    return { lines, ledger };
+    return (await this.load([context.accountId])).adjust(charges, context);
   }
+
+  /** Reads what every adjuster needs for the drafts of these accounts; `adjust` of the answer is `adjust` above without reading. */
+  async load(accountIds: readonly string[]): Promise<LoadedDraftAdjustments> {
+    const loaded: LoadedLineAdjuster[] = [];
+    for (const adjuster of this.adjusters) loaded.push(await adjuster.load(accountIds));
+    return {
+      adjust(charges, context) {
+        const lines: AdjustmentLine[] = [];
+        const ledger: LedgerEntryDraft[] = [];
+        for (const adjuster of loaded) {
+          const added = adjuster.adjust(charges, lines, context);
+          lines.push(...added.lines);
+          ledger.push(...added.ledger);
+        }
+        return { lines, ledger };
+      },
+    };
+  }
+}
+
+/** `AdjustInvoiceDraft` with the stored state of some accounts read. */
+export interface LoadedDraftAdjustments {
+  adjust(charges: readonly ChargeLine[], context: InvoiceContext): DraftAdjustments;
 }

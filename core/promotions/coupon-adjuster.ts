@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { applyPromotions, type PromotionAttachment } from './apply-promotions';
 import { CouponStore } from './coupon-store';
-import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster } from './line-adjuster';
+import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster, LoadedLineAdjuster } from './line-adjuster';
+import type { Promotion } from './promotion';
 import { PromotionStore } from './promotion-store';
 
 /**
@@ -16,19 +17,28 @@ export class CouponAdjuster implements LineAdjuster {
 
   constructor(@inject(CouponStore) private readonly coupons: CouponStore, @inject(PromotionStore) private readonly promotions: PromotionStore) {}
 
-  async adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment> {
-    const attachments: PromotionAttachment[] = [];
-    // A code redeemed after the period closed applies from the next invoice on.
-    const redemptions = (await this.coupons.redemptionsOf(context.accountId)).filter((r) => r.redeemedAt < context.period.to);
-    const accountWide = new Set(redemptions.filter((r) => r.subscriptionId === null).map((r) => r.code));
-    for (const redemption of redemptions) {
-      // Redeemed for the whole account as well: one coupon never discounts a line twice.
-      if (redemption.subscriptionId !== null && accountWide.has(redemption.code)) continue;
-      const coupon = await this.coupons.find(redemption.code);
-      const promotion = coupon && (await this.promotions.find(coupon.promotionId));
-      if (!promotion) continue;
-      attachments.push({ promotion, couponCode: redemption.code, subscriptionId: redemption.subscriptionId, attachedAt: redemption.redeemedAt });
+  async load(accountIds: readonly string[]): Promise<LoadedLineAdjuster> {
+    const redemptions = await this.coupons.redemptionsOfMany(accountIds);
+    const promotions = new Map<string, Promotion | undefined>();
+    for (const code of new Set([...redemptions.values()].flat().map((r) => r.code))) {
+      const coupon = await this.coupons.find(code);
+      promotions.set(code, coupon && (await this.promotions.find(coupon.promotionId)));
     }
-    return { lines: applyPromotions(charges, earlier, attachments, context), ledger: [] };
+    return {
+      adjust: (charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Adjustment => {
+        const attachments: PromotionAttachment[] = [];
+        // A code redeemed after the period closed applies from the next invoice on.
+        const redeemed = (redemptions.get(context.accountId) ?? []).filter((r) => r.redeemedAt < context.period.to);
+        const accountWide = new Set(redeemed.filter((r) => r.subscriptionId === null).map((r) => r.code));
+        for (const redemption of redeemed) {
+          // Redeemed for the whole account as well: one coupon never discounts a line twice.
+          if (redemption.subscriptionId !== null && accountWide.has(redemption.code)) continue;
+          const promotion = promotions.get(redemption.code);
+          if (!promotion) continue;
+          attachments.push({ promotion, couponCode: redemption.code, subscriptionId: redemption.subscriptionId, attachedAt: redemption.redeemedAt });
+        }
+        return { lines: applyPromotions(charges, earlier, attachments, context), ledger: [] };
+      },
+    };
   }
 }

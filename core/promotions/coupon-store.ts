@@ -19,4 +19,6 @@ export interface CouponStore {
   redeem(coupon: Coupon, redemption: CouponRedemption): Promise<RedemptionRefusal | 'redeemed'>;
   /** The account's redemptions, oldest first. */
   redemptionsOf(accountId: string): Promise<CouponRedemption[]>;
+  /** The redemptions of many accounts, each oldest first, by account id. */
+  redemptionsOfMany(accountIds: readonly string[]): Promise<Map<string, CouponRedemption[]>>;
 }

@@ -115,5 +115,14 @@ export interface LineAdjuster {
   /** 20 promotions, 30 coupons, 40 credits (10, free units, happens before rating). */
   readonly stage: number;
   readonly name: string;
-  adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment>;
+  /**
+   * Reads the stored state the adjuster needs for the drafts of these accounts, at once: an invoice
+   * run adjusts hundreds of drafts per read. A draft of any other account is not adjusted by it.
+   */
+  load(accountIds: readonly string[]): Promise<LoadedLineAdjuster>;
+}
+
+/** An adjuster with its stored state read: adjusting is pure computation. */
+export interface LoadedLineAdjuster {
+  adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Adjustment;
 }

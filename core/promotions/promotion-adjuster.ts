@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { applyPromotions } from './apply-promotions';
-import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster } from './line-adjuster';
+import type { Adjustment, AdjustmentLine, ChargeLine, InvoiceContext, LineAdjuster, LoadedLineAdjuster } from './line-adjuster';
 import { PromotionStore } from './promotion-store';
 
 /** Stage 2: automatic plan-level promotions (trials, discount periods, sign-up discounts). */
@@ -11,8 +11,11 @@ export class PromotionAdjuster implements LineAdjuster {
 
   constructor(@inject(PromotionStore) private readonly promotions: PromotionStore) {}
 
-  async adjust(charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Promise<Adjustment> {
+  async load(): Promise<LoadedLineAdjuster> {
     const attachments = (await this.promotions.automatic()).map((promotion) => ({ promotion, subscriptionId: null, attachedAt: null }));
-    return { lines: applyPromotions(charges, earlier, attachments, context), ledger: [] };
+    return {
+      adjust: (charges: readonly ChargeLine[], earlier: readonly AdjustmentLine[], context: InvoiceContext): Adjustment =>
+        ({ lines: applyPromotions(charges, earlier, attachments, context), ledger: [] }),
+    };
   }
 }

@@ -25,6 +25,8 @@ export interface SubscriptionStore {
   history(subscriptionId: string): Promise<StateChange[]>;
   /** The plans held, oldest first; empty while WAP has named no plan. */
   planHistory(subscriptionId: string): Promise<PlanChange[]>;
+  /** When each subscription of the accounts was created (its first history row), by subscription id. */
+  signUpTimes(accountIds: readonly string[]): Promise<Map<string, Date>>;
   quota(subscriptionId: string): Promise<QuotaSetting[]>;
   /** Replaces the quota settings of one subscription. */
   saveQuota(subscriptionId: string, settings: readonly QuotaSetting[], at: Date): Promise<void>;

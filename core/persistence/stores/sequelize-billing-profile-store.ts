@@ -5,7 +5,7 @@ import type { BillingProfile, BillingProfileStore } from '../../invoicing/billin
 import { Decimal } from '../../money/decimal';
 import { Database } from '../database';
 import { exactDecimal } from '../exact-decimal';
-import { select } from './sequelize-usage-sql';
+import { chunks, select, sqlList } from './sequelize-usage-sql';
 
 interface ProfileRow {
   account_id: string;
@@ -48,23 +48,20 @@ export class SequelizeBillingProfileStore implements BillingProfileStore {
   }
 
   async find(accountId: string): Promise<BillingProfile | undefined> {
-    const [row] = await select<JoinedRow>(
-      this.database.sequelize,
-      `SELECT a.id, a.currency, a.time_zone, a.bill_cycle_day, p.cycle_kind, p.cycle_settings, p.tax_rate, p.grace_period_hours
-       FROM accounts a LEFT JOIN billing_profiles p ON p.account_id = a.id WHERE a.id = :accountId`,
-      undefined,
-      { accountId },
-    );
-    if (!row) return undefined;
-    return {
-      accountId: row.id,
-      currency: row.currency,
-      timeZone: row.time_zone,
-      cycle: cycleOfRow(row.cycle_kind ?? 'calendar-monthly', row.cycle_settings, Number(row.bill_cycle_day)),
-      billCycleDay: Number(row.bill_cycle_day),
-      taxRate: new Decimal(row.tax_rate ?? 0),
-      gracePeriodHours: row.grace_period_hours === null ? null : Number(row.grace_period_hours),
-    };
+    return (await this.findMany([accountId])).get(accountId);
+  }
+
+  async findMany(accountIds: readonly string[]): Promise<Map<string, BillingProfile>> {
+    const profiles = new Map<string, BillingProfile>();
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await select<JoinedRow>(
+        this.database.sequelize,
+        `SELECT a.id, a.currency, a.time_zone, a.bill_cycle_day, p.cycle_kind, p.cycle_settings, p.tax_rate, p.grace_period_hours
+         FROM accounts a LEFT JOIN billing_profiles p ON p.account_id = a.id WHERE a.id IN ${sqlList(this.database.sequelize, chunk)}`,
+      );
+      for (const row of rows) profiles.set(row.id, toProfile(row));
+    }
+    return profiles;
   }
 
   async save(profile: BillingProfile, at: Date): Promise<void> {
@@ -89,4 +86,16 @@ function cycleOfRow(kind: string, settings: string | null, billCycleDay: number)
   if (kind === 'anniversary') return { kind, billCycleDay };
   if (kind === 'calendar-monthly' || settings === null) return { kind: 'calendar-monthly' };
   return { kind, ...JSON.parse(settings) } as BillingCycle;
+}
+
+function toProfile(row: JoinedRow): BillingProfile {
+  return {
+    accountId: row.id,
+    currency: row.currency,
+    timeZone: row.time_zone,
+    cycle: cycleOfRow(row.cycle_kind ?? 'calendar-monthly', row.cycle_settings, Number(row.bill_cycle_day)),
+    billCycleDay: Number(row.bill_cycle_day),
+    taxRate: new Decimal(row.tax_rate ?? 0),
+    gracePeriodHours: row.grace_period_hours === null ? null : Number(row.grace_period_hours),
+  };
 }

@@ -3,6 +3,7 @@ import { DataTypes, Op, UniqueConstraintError, col, literal, type Model, type Mo
 import type { Coupon, CouponRedemption } from '../../promotions/coupon';
 import type { CouponStore, RedemptionRefusal } from '../../promotions/coupon-store';
 import { Database } from '../database';
+import { chunks } from './sequelize-usage-sql';
 
 interface CouponRow {
   code: string;
@@ -119,11 +120,20 @@ export class SequelizeCouponStore implements CouponStore {
   }
 
   async redemptionsOf(accountId: string): Promise<CouponRedemption[]> {
-    const rows = await this.redemptions.findAll({ where: { account_id: accountId }, order: [['id', 'ASC']] });
-    return rows.map((row) => {
-      const r = row.get();
-      return { code: r.code, accountId: r.account_id, subscriptionId: r.subscription_id === '' ? null : r.subscription_id, redeemedAt: new Date(r.redeemed_at) };
-    });
+    return (await this.redemptionsOfMany([accountId])).get(accountId) ?? [];
+  }
+
+  async redemptionsOfMany(accountIds: readonly string[]): Promise<Map<string, CouponRedemption[]>> {
+    const byAccount = new Map<string, CouponRedemption[]>();
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await this.redemptions.findAll({ where: { account_id: { [Op.in]: chunk } }, order: [['id', 'ASC']] });
+      for (const row of rows) {
+        const r = row.get();
+        const redemption = { code: r.code, accountId: r.account_id, subscriptionId: r.subscription_id === '' ? null : r.subscription_id, redeemedAt: new Date(r.redeemed_at) };
+        byAccount.set(r.account_id, [...(byAccount.get(r.account_id) ?? []), redemption]);
+      }
+    }
+    return byAccount;
   }
 }
 

@@ -6,6 +6,7 @@ import { Decimal } from '../../money/decimal';
 import type { LedgerEntryDraft } from '../../promotions/line-adjuster';
 import { Database } from '../database';
 import { exactDecimal } from '../exact-decimal';
+import { chunks } from './sequelize-usage-sql';
 
 interface GrantRow {
   id: string;
@@ -104,13 +105,33 @@ export class SequelizeCreditStore implements CreditStore {
   }
 
   async grantsOf(accountId: string): Promise<CreditGrant[]> {
-    const rows = await this.grants.findAll({ where: { account_id: accountId }, order: [['granted_at', 'ASC'], ['id', 'ASC']] });
-    return rows.map((r) => toGrant(r.get()));
+    return (await this.grantsOfMany([accountId])).get(accountId) ?? [];
+  }
+
+  async grantsOfMany(accountIds: readonly string[]): Promise<Map<string, CreditGrant[]>> {
+    const grants = new Map<string, CreditGrant[]>();
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await this.grants.findAll({ where: { account_id: { [Op.in]: chunk } }, order: [['granted_at', 'ASC'], ['id', 'ASC']] });
+      for (const grant of rows.map((r) => toGrant(r.get()))) grants.set(grant.accountId, [...(grants.get(grant.accountId) ?? []), grant]);
+    }
+    return grants;
   }
 
   async ledgerOf(accountId: string): Promise<LedgerEntry[]> {
-    const rows = await this.ledger.findAll({ where: { account_id: accountId }, order: [['id', 'ASC']] });
-    return rows.map((r) => toEntry(r.get()));
+    return (await this.ledgerOfMany([accountId])).get(accountId) ?? [];
+  }
+
+  async ledgerOfMany(accountIds: readonly string[]): Promise<Map<string, LedgerEntry[]>> {
+    const ledgers = new Map<string, LedgerEntry[]>();
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await this.ledger.findAll({ where: { account_id: { [Op.in]: chunk } }, order: [['id', 'ASC']] });
+      for (const entry of rows.map((r) => toEntry(r.get()))) {
+        const held = ledgers.get(entry.accountId);
+        if (held) held.push(entry);
+        else ledgers.set(entry.accountId, [entry]);
+      }
+    }
+    return ledgers;
   }
 
   async recordUses(entries: readonly LedgerEntryDraft[], at: Date): Promise<number> {

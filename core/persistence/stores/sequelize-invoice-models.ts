@@ -1,5 +1,5 @@
 import { DataTypes, type Model, type ModelStatic } from 'sequelize';
-import type { Invoice, InvoiceLine, InvoiceStatus, LineKind } from '../../invoicing/invoice';
+import type { Invoice, InvoiceLine, InvoiceStatus, InvoiceSummary, LineKind } from '../../invoicing/invoice';
 import { Decimal } from '../../money/decimal';
 import type { Database } from '../database';
 import { exactDecimal } from '../exact-decimal';
@@ -105,6 +105,11 @@ export function defineInvoiceModels(database: Database): InvoiceModels {
   return { invoices, lines, sequences };
 }
 
+/** A line's description as its column holds it. */
+export function storedDescription(description: string): string {
+  return description.slice(0, 500);
+}
+
 export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
   return {
     invoice_id: invoiceId,
@@ -113,7 +118,7 @@ export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
     subscription_id: line.subscriptionId,
     meter_id: line.meterId,
     fee_id: line.feeId,
-    description: line.description.slice(0, 500),
+    description: storedDescription(line.description),
     quantity: line.quantity === null ? null : line.quantity.toString(),
     amount: line.amount.toString(),
     service_from: line.servicePeriod.from,
@@ -123,6 +128,10 @@ export function lineToRow(invoiceId: string, line: InvoiceLine): LineRow {
 }
 
 export function toInvoice(row: InvoiceRow, lineRows: readonly LineRow[]): Invoice {
+  return { ...toSummary(row), lines: [...lineRows].sort((a, b) => a.position - b.position).map(toLine) };
+}
+
+export function toSummary(row: InvoiceRow): InvoiceSummary {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -133,7 +142,6 @@ export function toInvoice(row: InvoiceRow, lineRows: readonly LineRow[]): Invoic
     subtotal: new Decimal(row.subtotal),
     tax: new Decimal(row.tax),
     total: new Decimal(row.total),
-    lines: [...lineRows].sort((a, b) => a.position - b.position).map(toLine),
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     finalizedAt: row.finalized_at ? new Date(row.finalized_at) : null,

@@ -16,15 +16,16 @@ export async function ensureSequence(models: InvoiceModels, name: string, at: Da
 }
 
 /**
- * Takes the next value inside the caller's transaction. The UPDATE comes first: it takes the
- * row lock, so a concurrent finalizer blocks on it until this transaction ends, then increments
- * the committed value. Reading after our own UPDATE sees our value on every dialect (PostgreSQL
- * reads committed plus own writes; InnoDB's snapshot includes the transaction's own changes). A
- * rollback undoes the increment, so no number is ever skipped.
+ * Takes the next `count` values inside the caller's transaction and answers the first; the block
+ * is `first … first + count - 1`. The UPDATE comes first: it takes the row lock, so a concurrent
+ * finalizer blocks on it until this transaction ends, then increments the committed value. Reading
+ * after our own UPDATE sees our value on every dialect (PostgreSQL reads committed plus own writes;
+ * InnoDB's snapshot includes the transaction's own changes). A rollback undoes the increment, so no
+ * number is ever skipped.
  */
-export async function takeNextNumber(database: Database, name: string, at: Date, transaction: Transaction): Promise<string> {
-  await database.sequelize.query('UPDATE invoice_sequences SET next_value = next_value + 1, updated_at = :at WHERE name = :name', {
-    replacements: { name, at },
+export async function takeNumbers(database: Database, name: string, count: number, at: Date, transaction: Transaction): Promise<bigint> {
+  await database.sequelize.query('UPDATE invoice_sequences SET next_value = next_value + :count, updated_at = :at WHERE name = :name', {
+    replacements: { name, at, count },
     transaction,
   });
   const [row] = await database.sequelize.query<{ next_value: number | string }>('SELECT next_value FROM invoice_sequences WHERE name = :name', {
@@ -32,5 +33,5 @@ export async function takeNextNumber(database: Database, name: string, at: Date,
     transaction,
     type: QueryTypes.SELECT,
   });
-  return (BigInt(String(row.next_value)) - 1n).toString();
+  return BigInt(String(row.next_value)) - BigInt(count);
 }

@@ -1,14 +1,18 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { inject, injectable } from 'inversify';
 import { Op, UniqueConstraintError, type Transaction, type WhereOptions } from 'sequelize';
 import type { BillingPeriod } from '../../billing-cycles/billing-cycle';
-import type { Invoice, PricedDraft } from '../../invoicing/invoice';
-import type { BilledUsage, InvoiceFilter, InvoiceStore, NumberFormat } from '../../invoicing/invoice-store';
+import type { Invoice, InvoiceStatus, InvoiceSummary, PricedDraft } from '../../invoicing/invoice';
+import type { AccountPeriod, BilledUsage, InvoiceFilter, InvoiceStore, NumberFormat } from '../../invoicing/invoice-store';
 import { Decimal } from '../../money/decimal';
 import { fail, ok, type Result } from '../../shared/result';
 import { Database } from '../database';
-import { defineInvoiceModels, lineToRow, toInvoice, type InvoiceModels, type InvoiceRow } from './sequelize-invoice-models';
-import { SEQUENCE, takeNextNumber, ensureSequence } from './sequelize-invoice-sequence';
+import { writeDrafts } from './sequelize-invoice-drafts';
+import { finalizeIn } from './sequelize-invoice-finalization';
+import { liveKey } from './sequelize-invoice-key';
+import { defineInvoiceModels, toInvoice, toSummary, type InvoiceModels, type InvoiceRow, type LineRow } from './sequelize-invoice-models';
+import { SEQUENCE, ensureSequence } from './sequelize-invoice-sequence';
+import { chunks } from './sequelize-usage-sql';
+
 
 /**
  * Invoices and their lines. On SQLite every write transaction of this store runs one after the
@@ -38,68 +42,67 @@ export class SequelizeInvoiceStore implements InvoiceStore {
       ...(filter.accountId !== undefined ? { account_id: filter.accountId } : {}),
       ...(filter.status !== undefined ? { status: filter.status } : {}),
     };
-    let rows = await this.models.invoices.findAll({ where, order: [['period_from', 'DESC'], ['created_at', 'DESC'], ['id', 'ASC']] });
+    let rows = (await this.models.invoices.findAll({ where, order: [['period_from', 'DESC'], ['created_at', 'DESC'], ['id', 'ASC']] })).map((r) => r.get());
     if (filter.subscriptionId !== undefined) {
       const withLines = await this.models.lines.findAll({ attributes: ['invoice_id'], where: { subscription_id: filter.subscriptionId } });
       const ids = new Set(withLines.map((l) => l.get().invoice_id));
-      rows = rows.filter((r) => ids.has(r.get().id));
+      rows = rows.filter((r) => ids.has(r.id));
     }
-    if (rows.length === 0) return [];
-    const lines = await this.models.lines.findAll({ where: { invoice_id: { [Op.in]: rows.map((r) => r.get().id) } } });
-    return rows.map((r) => toInvoice(r.get(), lines.map((l) => l.get()).filter((l) => l.invoice_id === r.get().id)));
+    return this.withLines(rows);
   }
 
   async liveFor(accountId: string, period: BillingPeriod): Promise<Invoice | undefined> {
-    const row = await this.models.invoices.findOne({ where: { live_key: liveKey(accountId, period) } });
-    return row ? this.find(row.get().id) : undefined;
+    return (await this.liveForMany([{ accountId, period }]))[0];
+  }
+
+  async liveForMany(keys: readonly AccountPeriod[]): Promise<(Invoice | undefined)[]> {
+    const wanted = keys.map((k) => liveKey(k.accountId, k.period));
+    const rows: InvoiceRow[] = [];
+    for (const chunk of chunks([...new Set(wanted)])) rows.push(...(await this.models.invoices.findAll({ where: { live_key: { [Op.in]: chunk } } })).map((r) => r.get()));
+    const byKey = new Map((await this.withLines(rows)).map((invoice, i) => [rows[i].live_key, invoice]));
+    return wanted.map((key) => byKey.get(key));
+  }
+
+  async summariesOf(accountIds: readonly string[], status: InvoiceStatus): Promise<InvoiceSummary[]> {
+    const summaries: InvoiceSummary[] = [];
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await this.models.invoices.findAll({
+        where: { account_id: { [Op.in]: chunk }, status },
+        order: [['account_id', 'ASC'], ['period_from', 'DESC'], ['created_at', 'DESC'], ['id', 'ASC']],
+      });
+      summaries.push(...rows.map((r) => toSummary(r.get())));
+    }
+    return summaries;
   }
 
   async saveDraft(draft: PricedDraft, at: Date): Promise<Result<Invoice, 'invoice_finalized'>> {
+    return (await this.saveDrafts([draft], at))[0];
+  }
+
+  async saveDrafts(drafts: readonly PricedDraft[], at: Date): Promise<Result<Invoice, 'invoice_finalized'>[]> {
+    if (drafts.length === 0) return [];
     return this.serially(async () => {
+      const write = () => this.database.sequelize.transaction((t) => writeDrafts(this.database, this.models, drafts, at, t, this.lock(t)));
       try {
-        return await this.database.sequelize.transaction((t) => this.saveDraftIn(draft, at, t));
+        return await write();
       } catch (error) {
         // Two runs raced to create the same period's draft: the loser now finds it and rewrites it.
         // On InnoDB the race can surface as a deadlock instead (both took a gap lock on the missing key).
         if (!(error instanceof UniqueConstraintError) && !isDeadlock(error)) throw error;
-        return this.database.sequelize.transaction((t) => this.saveDraftIn(draft, at, t));
+        return write();
       }
     });
   }
 
-  private async saveDraftIn(draft: PricedDraft, at: Date, transaction: Transaction): Promise<Result<Invoice, 'invoice_finalized'>> {
-    const key = liveKey(draft.accountId, draft.period);
-    const existing = await this.models.invoices.findOne({ where: { live_key: key }, transaction, lock: this.lock(transaction) });
-    if (existing && existing.get().status !== 'draft') return fail('invoice_finalized', `Invoice ${existing.get().number} already bills this period`);
-    const totals = { currency: draft.currency, subtotal: draft.subtotal.toString(), tax: draft.tax.toString(), total: draft.total.toString(), updated_at: at };
-    const id = existing?.get().id ?? randomUUID();
-    if (existing) {
-      await this.models.invoices.update(totals, { where: { id }, transaction });
-      await this.models.lines.destroy({ where: { invoice_id: id }, transaction });
-    } else {
-      await this.models.invoices.create(
-        { id, account_id: draft.accountId, period_from: draft.period.from, period_to: draft.period.to, live_key: key, status: 'draft', number: null, ...totals, created_at: at, finalized_at: null, voided_at: null },
-        { transaction },
-      );
-    }
-    if (draft.lines.length > 0) await this.models.lines.bulkCreate(draft.lines.map((l) => lineToRow(id, l)), { transaction });
-    return ok((await this.find(id, transaction))!);
+  async finalize(invoiceId: string, format: NumberFormat, at: Date): Promise<Result<Invoice, 'invoice_not_found' | 'invoice_void'>> {
+    return (await this.finalizeMany([invoiceId], format, at))[0];
   }
 
-  async finalize(invoiceId: string, format: NumberFormat, at: Date): Promise<Result<Invoice, 'invoice_not_found' | 'invoice_void'>> {
+  async finalizeMany(invoiceIds: readonly string[], format: NumberFormat, at: Date): Promise<Result<Invoice, 'invoice_not_found' | 'invoice_void'>[]> {
+    if (invoiceIds.length === 0) return [];
     await ensureSequence(this.models, SEQUENCE, at);
     return this.serially(() =>
-      this.database.sequelize.transaction(async (transaction): Promise<Result<Invoice, 'invoice_not_found' | 'invoice_void'>> => {
-        // Locking the invoice first: a second finalizer of the same invoice waits here, then finds it finalized.
-        const row = await this.models.invoices.findByPk(invoiceId, { transaction, lock: this.lock(transaction) });
-        if (!row) return fail('invoice_not_found');
-        if (row.get().status === 'void') return fail('invoice_void', 'A void invoice cannot be finalized');
-        if (row.get().status === 'finalized') return ok((await this.find(invoiceId, transaction))!);
-        const value = await takeNextNumber(this.database, SEQUENCE, at, transaction);
-        const number = `${format.prefix}${value.padStart(format.digits, '0')}`;
-        await this.models.invoices.update({ status: 'finalized', number, finalized_at: at, updated_at: at }, { where: { id: invoiceId }, transaction });
-        return ok((await this.find(invoiceId, transaction))!);
-      }),
+      this.database.sequelize.transaction((transaction) => finalizeIn(this.database, this.models, invoiceIds, format, at, transaction, this.lock(transaction))),
     );
   }
 
@@ -118,25 +121,48 @@ export class SequelizeInvoiceStore implements InvoiceStore {
   }
 
   async billedUsage(accountId: string, since: Date): Promise<BilledUsage[]> {
-    const finalized = await this.models.invoices.findAll({ attributes: ['id'], where: { account_id: accountId, status: 'finalized' } });
-    if (finalized.length === 0) return [];
-    const lines = await this.models.lines.findAll({
-      where: { invoice_id: { [Op.in]: finalized.map((r) => r.get().id) }, kind: { [Op.in]: ['usage', 'adjustment'] }, service_from: { [Op.gte]: since } },
-    });
-    const sums = new Map<string, BilledUsage>();
-    for (const line of lines.map((l) => l.get())) {
-      const from = new Date(line.service_from);
-      const to = new Date(line.service_to);
-      const key = [line.subscription_id, line.meter_id, from.toISOString(), to.toISOString()].join('\u0000');
-      const held = sums.get(key);
-      sums.set(key, {
-        subscriptionId: line.subscription_id ?? '',
-        meterId: line.meter_id ?? '',
-        servicePeriod: { from, to },
-        amount: (held?.amount ?? new Decimal(0)).plus(line.amount),
+    return (await this.billedUsageMany([accountId], since)).get(accountId) ?? [];
+  }
+
+  async billedUsageMany(accountIds: readonly string[], since: Date): Promise<Map<string, BilledUsage[]>> {
+    const finalized = await this.summariesOf(accountIds, 'finalized');
+    const accountOf = new Map(finalized.map((i) => [i.id, i.accountId]));
+    const sums = new Map<string, Map<string, BilledUsage>>();
+    for (const chunk of chunks(finalized.map((i) => i.id))) {
+      const lines = await this.models.lines.findAll({
+        where: { invoice_id: { [Op.in]: chunk }, kind: { [Op.in]: ['usage', 'adjustment'] }, service_from: { [Op.gte]: since } },
+        order: [['id', 'ASC']],
       });
+      for (const line of lines.map((l) => l.get())) {
+        const accountId = accountOf.get(line.invoice_id)!;
+        const ofAccount = sums.get(accountId) ?? new Map<string, BilledUsage>();
+        sums.set(accountId, ofAccount);
+        const from = new Date(line.service_from);
+        const to = new Date(line.service_to);
+        const key = [line.subscription_id, line.meter_id, from.toISOString(), to.toISOString()].join('\u0000');
+        ofAccount.set(key, {
+          subscriptionId: line.subscription_id ?? '',
+          meterId: line.meter_id ?? '',
+          servicePeriod: { from, to },
+          amount: (ofAccount.get(key)?.amount ?? new Decimal(0)).plus(line.amount),
+        });
+      }
     }
-    return [...sums.values()];
+    return new Map([...sums].map(([accountId, ofAccount]) => [accountId, [...ofAccount.values()]]));
+  }
+
+  /** The rows as invoices, their lines read with one query per chunk. */
+  private async withLines(rows: readonly InvoiceRow[]): Promise<Invoice[]> {
+    const lines = new Map<string, LineRow[]>();
+    for (const chunk of chunks(rows.map((r) => r.id))) {
+      for (const line of await this.models.lines.findAll({ where: { invoice_id: { [Op.in]: chunk } } })) {
+        const row = line.get();
+        const held = lines.get(row.invoice_id);
+        if (held) held.push(row);
+        else lines.set(row.invoice_id, [row]);
+      }
+    }
+    return rows.map((row) => toInvoice(row, lines.get(row.id) ?? []));
   }
 
   private lock(transaction: Transaction) {
@@ -151,12 +177,7 @@ export class SequelizeInvoiceStore implements InvoiceStore {
   }
 }
 
-/** The unique key of the live invoice of (account, period): a hash, so it fits any index. */
-export function liveKey(accountId: string, period: BillingPeriod): string {
-  return createHash('sha256').update(`${accountId}|${period.from.toISOString()}|${period.to.toISOString()}`).digest('hex');
-}
-
 function isDeadlock(error: unknown): boolean {
   const code = (error as { parent?: { code?: string; errno?: number } }).parent;
-  return code?.code === 'ER_LOCK_DEADLOCK' || code?.errno === 1213 || code?.code === '40P01';
+  return code?.code === 'ER_LOCK_DEADLOCK' || code?.code === '40P01' || code?.errno === 1213;
 }

@@ -3,6 +3,7 @@ import { DataTypes, UniqueConstraintError, type Model, type ModelStatic, type Tr
 import type { PlanChange, QuotaSetting, StateChange, Subscription, SubscriptionState } from '../../subscriptions/subscription';
 import type { SubscriptionStore, SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
 import { Database } from '../database';
+import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 
 interface SubscriptionRow {
   id: string;
@@ -145,6 +146,20 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
       const { plan_id, changed_at, source } = r.get();
       return { planId: plan_id, changedAt: new Date(changed_at), source };
     });
+  }
+
+  async signUpTimes(accountIds: readonly string[]): Promise<Map<string, Date>> {
+    const times = new Map<string, Date>();
+    for (const chunk of chunks([...new Set(accountIds)])) {
+      const rows = await select<{ subscription_id: string; first_at: Date | string }>(
+        this.database.sequelize,
+        `SELECT c.subscription_id, MIN(c.changed_at) AS first_at
+         FROM subscription_state_changes c JOIN subscriptions s ON s.id = c.subscription_id
+         WHERE s.account_id IN ${sqlList(this.database.sequelize, chunk)} GROUP BY c.subscription_id`,
+      );
+      for (const row of rows) times.set(row.subscription_id, readDate(row.first_at));
+    }
+    return times;
   }
 
   async quota(subscriptionId: string): Promise<QuotaSetting[]> {

@@ -6,12 +6,12 @@ import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } f
 import type { Period } from '../../usage/metering/aggregation/period';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupReads } from '../../usage/store/rollup-spans';
-import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
+import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
+import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
 /** One meter's partial from one rollup row. */
 interface MeterSlice {
@@ -40,7 +40,35 @@ export class SequelizeUsageQuery implements UsageQuery {
   ) {}
 
   async totals(subscriptionId: string, period: Period): Promise<MeterTotal[]> {
-    const byMeter = this.fold(await this.rollups(subscriptionId, undefined, period), (row) => row.meter_id);
+    return (await this.totalsMany([{ subscriptionId, period }]))[0];
+  }
+
+  async totalsMany(requests: readonly SubscriptionPeriod[]): Promise<MeterTotal[][]> {
+    // One read of the rollups per distinct period (usually all subscriptions share their account's period).
+    const byPeriod = new Map<string, { period: Period; subscriptionIds: Set<string> }>();
+    for (const { subscriptionId, period } of requests) {
+      const key = `${period.from.getTime()}/${period.to.getTime()}`;
+      const group = byPeriod.get(key) ?? { period, subscriptionIds: new Set<string>() };
+      group.subscriptionIds.add(subscriptionId);
+      byPeriod.set(key, group);
+    }
+    const totals = new Map<string, MeterTotal[]>();
+    for (const [key, { period, subscriptionIds }] of byPeriod) {
+      const slices: MeterSlice[] = [];
+      for (const chunk of chunks([...subscriptionIds])) slices.push(...(await this.rollups(chunk, undefined, period)));
+      const bySubscription = new Map<string, MeterSlice[]>();
+      for (const slice of slices) {
+        const held = bySubscription.get(slice.subscription_id);
+        if (held) held.push(slice);
+        else bySubscription.set(slice.subscription_id, [slice]);
+      }
+      for (const subscriptionId of subscriptionIds) totals.set(`${subscriptionId}\u0000${key}`, this.meterTotals(bySubscription.get(subscriptionId) ?? []));
+    }
+    return requests.map(({ subscriptionId, period }) => totals.get(`${subscriptionId}\u0000${period.from.getTime()}/${period.to.getTime()}`)!);
+  }
+
+  private meterTotals(slices: readonly MeterSlice[]): MeterTotal[] {
+    const byMeter = this.fold(slices, (row) => row.meter_id);
     return [...byMeter].sort(([a], [b]) => (a < b ? -1 : 1)).map(([meterId, partial]) => ({
       meterId,
       aggregation: partial.aggregation,
@@ -121,16 +149,20 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /** Daily rows for the whole days of the period, hourly rows for the hours at its edges; never both for one instant. */
-  private async rollups(subscriptionId: string | undefined, meterId: string | undefined, period: Period, coarsest: SeriesGrain = 'month'): Promise<MeterSlice[]> {
+  /** `subscriptions`: one, several (a list read with IN), or undefined for every subscription. */
+  private async rollups(subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, coarsest: SeriesGrain = 'month'): Promise<MeterSlice[]> {
+    const which = subscriptions === undefined ? ''
+      : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
+      : `AND subscription_id IN ${sqlList(this.database.sequelize, subscriptions)}`;
     const reads = rollupReads(period, coarsest).map((read) => ({ table: ROLLUP_TABLE[read.grain], span: read }));
     const slices: MeterSlice[] = [];
     for (const { table, span } of reads) {
       const rows = await select<StoredRollupRow>(
         this.database.sequelize,
         `SELECT subscription_id, resource_id, bucket_start, partials FROM ${table}
-         WHERE bucket_start >= :from AND bucket_start < :to ${subscriptionId === undefined ? '' : 'AND subscription_id = :subscriptionId'}`,
+         WHERE bucket_start >= :from AND bucket_start < :to ${which}`,
         undefined,
-        { subscriptionId, from: span.from, to: span.to },
+        { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from: span.from, to: span.to },
       );
       for (const row of rows) {
         const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;

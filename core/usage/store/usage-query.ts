@@ -48,6 +48,12 @@ export interface SubscriptionMeterTotal {
   readonly quantity: string;
 }
 
+/** One subscription over one period, as `totalsMany` is asked. */
+export interface SubscriptionPeriod {
+  readonly subscriptionId: string;
+  readonly period: Period;
+}
+
 /**
  * Usage of a subscription as tenants and admins look at it: a total per meter, per resource, down
  * to the WAP records. Periods are half-open UTC `[from, to)` and must start and end on whole UTC
@@ -57,6 +63,8 @@ export const UsageQuery = Symbol('UsageQuery');
 export interface UsageQuery {
   /** Every meter with usage in the period, by meter id, answered from the rollups. */
   totals(subscriptionId: string, period: Period): Promise<MeterTotal[]>;
+  /** `totals` of many (subscription, period) pairs in a few queries, in the order asked: an invoice run prices hundreds of subscriptions at once. */
+  totalsMany(requests: readonly SubscriptionPeriod[]): Promise<MeterTotal[][]>;
   /** The resources of one meter with usage in the period, by resource id, from the rollups. */
   byResource(subscriptionId: string, meterId: string, period: Period): Promise<ResourceTotal[]>;
   /** The rows of one meter and resource that count in the period, in time order, with their records. */

@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { FinalizeInvoice } from '../../../core/invoicing/finalize-invoice';
+import type { Invoice } from '../../../core/invoicing/invoice';
 import { testBackend } from '../../support/test-database';
 import { BillingWorld, planCard } from './billing-world';
 
@@ -36,5 +38,21 @@ describe(`invoice numbers under concurrent finalization on ${testBackend()}`, ()
     await world.runDueInvoices();
     const april = await Promise.all(TENANTS.map(async (t) => (await world.invoicesOf(t))[1].number));
     expect(april.sort()).to.deep.equal(['INV-000007', 'INV-000008', 'INV-000009', 'INV-000010', 'INV-000011', 'INV-000012']);
+  });
+
+  it('numbers overlapping batches finalized at once in blocks, with no gap and no duplicate', async () => {
+    world.clock.set('2025-06-04T00:00:00Z');
+    const may: Invoice[] = [];
+    for (const tenant of TENANTS) may.push(await world.draft(tenant, '2025-05-01T00:00:00Z', '2025-06-01T00:00:00Z'));
+    const finalizer = world.container.get(FinalizeInvoice);
+    // two batch runs and a single finalization race, sharing drafts: 9 finalizations, 6 invoices
+    const results = (await Promise.all([finalizer.finalizeMany(may.slice(0, 4)), finalizer.finalizeMany(may.slice(2)), finalizer.finalizeMany([may[5]])])).flat();
+    const byInvoice = new Map<string, Set<string | null>>();
+    for (const r of results) {
+      if (!r.ok) throw new Error(r.error);
+      byInvoice.set(r.value.id, new Set([...(byInvoice.get(r.value.id) ?? []), r.value.number]));
+    }
+    expect([...byInvoice.values()].map((s) => s.size)).to.deep.equal([1, 1, 1, 1, 1, 1]);
+    expect([...byInvoice.values()].map((s) => [...s][0]).sort()).to.deep.equal(['INV-000013', 'INV-000014', 'INV-000015', 'INV-000016', 'INV-000017', 'INV-000018']);
   });
 });

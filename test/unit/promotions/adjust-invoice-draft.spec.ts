@@ -17,14 +17,19 @@ function promotionStore(all: Promotion[]): PromotionStore {
   return { save: async () => undefined, find: async (id) => all.find((p) => p.id === id), list: async () => all, automatic: async () => all.filter((p) => p.automatic) };
 }
 function couponStore(coupons: Coupon[], redemptions: CouponRedemption[]): CouponStore {
-  return { create: async () => true, find: async (code) => coupons.find((c) => c.code === code), list: async () => coupons, redeem: async () => 'redeemed', redemptionsOf: async () => redemptions };
+  return { create: async () => true, find: async (code) => coupons.find((c) => c.code === code), list: async () => coupons, redeem: async () => 'redeemed', redemptionsOf: async () => redemptions,
+    redemptionsOfMany: async (ids) => new Map(ids.map((id) => [id, redemptions.filter((r) => r.accountId === id)])) };
 }
 function creditStore(grants: CreditGrant[]): CreditStore {
   const ledger: LedgerEntry[] = grants.map((g) => ({
     grantId: g.id, accountId: g.accountId, kind: 'grant', amount: g.kind === 'monetary' ? g.amount : g.quantityPerPeriod, currency: g.kind === 'monetary' ? g.currency : null,
     meterId: null, invoiceId: null, description: '', createdAt: g.grantedAt,
   }));
-  return { grant: async () => true, grantsOf: async () => grants, ledgerOf: async () => ledger, recordUses: async () => 0, reverseUses: async () => [] };
+  return {
+    grant: async () => true, grantsOf: async () => grants, ledgerOf: async () => ledger, recordUses: async () => 0, reverseUses: async () => [],
+    grantsOfMany: async (ids) => new Map(ids.map((id) => [id, grants.filter((g) => g.accountId === id)])),
+    ledgerOfMany: async (ids) => new Map(ids.map((id) => [id, ledger.filter((e) => e.accountId === id)])),
+  };
 }
 
 describe('adjusting a draft: promotions, then coupons, then credits', () => {
