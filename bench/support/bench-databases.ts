@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { temporaryFolder } from '../../test/support/temporary-folder';
 
 export type BenchBackend = 'sqlite' | 'postgres';
 
@@ -10,7 +9,7 @@ const postgresDatabase = process.env.BENCH_POSTGRES_DATABASE ?? 'wapbilling_benc
 
 /** An empty database for one benchmark run: a new SQLite file, or the bench database recreated. */
 export async function emptyBenchDatabase(backend: BenchBackend): Promise<string> {
-  if (backend === 'sqlite') return `sqlite:${path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wap-billing-bench-')), 'billing.sqlite')}`;
+  if (backend === 'sqlite') return `sqlite:${path.join(temporaryFolder('wap-billing-bench-'), 'billing.sqlite')}`;
   const admin = new Client({ connectionString: `${postgresServer}/postgres` });
   await admin.connect();
   try {

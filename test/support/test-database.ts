@@ -1,7 +1,6 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Sequelize } from 'sequelize';
+import { temporaryFolder } from './temporary-folder';
 
 export type Backend = 'sqlite' | 'postgres' | 'mariadb';
 
@@ -24,7 +23,7 @@ const databaseName = process.env.TEST_DATABASE_NAME ?? 'wapbilling_test';
 export async function freshDatabaseUrl(backend: Backend = testBackend()): Promise<string> {
   switch (backend) {
     case 'sqlite': {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wap-billing-test-'));
+      const dir = temporaryFolder('wap-billing-test-');
       return `sqlite:${path.join(dir, 'billing.sqlite')}`;
     }
     case 'postgres': {
