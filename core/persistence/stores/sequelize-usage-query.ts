@@ -117,11 +117,24 @@ export class SequelizeUsageQuery implements UsageQuery {
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
     // A series never reads a coarser rollup than its buckets: a day's row does not say which hour its usage fell in.
     const rows = await this.rollups(subscriptionId, undefined, period, grain);
-    const groups = this.fold(rows, (row) => `${row.meter_id}\u0000${bucketOf(readDate(row.bucket_start), grain, period).from.toISOString()}`);
+    // Every resource and meter of a bucket shares its stored start: each start is read and bucketed once.
+    const bucketsByStored = new Map<string, Period>();
+    const bucketsByFrom = new Map<number, Period>();
+    const bucketFor = (stored: Date | string): Period => {
+      const text = stored instanceof Date ? stored.toISOString() : stored;
+      let bucket = bucketsByStored.get(text);
+      if (!bucket) {
+        bucket = bucketOf(readDate(stored), grain, period);
+        bucketsByStored.set(text, bucket);
+        bucketsByFrom.set(bucket.from.getTime(), bucket);
+      }
+      return bucket;
+    };
+    const groups = this.fold(rows, (row) => `${row.meter_id}\u0000${bucketFor(row.bucket_start).from.getTime()}`);
     return [...groups]
       .map(([key, partial]) => {
-        const [meterId, bucketStart] = key.split('\u0000');
-        const bucket = bucketOf(new Date(bucketStart), grain, period);
+        const [meterId, from] = key.split('\u0000');
+        const bucket = bucketsByFrom.get(Number(from))!;
         return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(partial).toString() };
       })
       .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
