@@ -7,7 +7,8 @@ import { combinePartials, type PartialAggregate } from '../../usage/metering/agg
 import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
-import { chunks, insertRows, readDate, select, sqlList } from './sequelize-usage-sql';
+import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
+import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
 export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
 
@@ -27,9 +28,9 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
 }
 
 /**
- * Keeps the hourly and daily rollups up to date with new metered usage. Each changed row is read
- * once, combined in memory with `combinePartials`, and written back (deleted and inserted again),
- * so that a page costs a few statements whatever its size. Arithmetic never happens in SQL: SQLite
+ * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
+ * is read once, combined in memory with `combinePartials`, and written back (an upsert, or deleted
+ * and inserted again where the dialect has none), so that a page costs a few statements whatever its size. Arithmetic never happens in SQL: SQLite
  * keeps decimals as text.
  */
 @injectable()
@@ -40,13 +41,13 @@ export class SequelizeUsageRollups {
   ) {}
 
   /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
-  async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
+  async add(usage: readonly MeteredUsage[], transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
     if (usage.length === 0) return;
     const aggregationOf = (meterId: string) => this.aggregationOf(meterId);
-    await this.apply(ROLLUP_TABLE.hour, rollupChanges(usage, 'hour', aggregationOf), transaction);
+    await this.apply(ROLLUP_TABLE.hour, rollupChanges(usage, 'hour', aggregationOf), transaction, bulk);
     const days = rollupChanges(usage, 'day', aggregationOf);
-    await this.apply(ROLLUP_TABLE.day, days, transaction);
-    await this.apply(ROLLUP_TABLE.month, regroupByMonth(days), transaction);
+    await this.apply(ROLLUP_TABLE.day, days, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.month, regroupByMonth(days), transaction, bulk);
   }
 
   private aggregationOf(meterId: string) {
@@ -55,8 +56,7 @@ export class SequelizeUsageRollups {
     return meter.aggregation;
   }
 
-  private async apply(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<void> {
-    const sequelize = this.database.sequelize;
+  private async apply(table: string, changes: readonly RollupChange[], transaction: Transaction, bulk: BulkRows): Promise<void> {
     const merged = new Map<string, RollupChange>(changes.map((c) => [rollupKeyText(c), c]));
     const replaced: (string | number)[] = [];
     for (const row of await this.stored(table, changes, transaction)) {
@@ -71,10 +71,7 @@ export class SequelizeUsageRollups {
       merged.set(key, { ...change, partials: combined });
       replaced.push(row.id);
     }
-    for (const ids of chunks(replaced)) {
-      await sequelize.query(`DELETE FROM ${table} WHERE id IN ${sqlList(sequelize, ids)}`, { transaction });
-    }
-    await insertRows(sequelize, table, [...merged.values()].map(toRow), transaction);
+    await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, [...merged.values()].map(toRow), replaced);
   }
 
   /**
@@ -101,13 +98,11 @@ export class SequelizeUsageRollups {
   }
 }
 
-function toRow(change: RollupChange): Record<string, unknown> {
+const ROLLUP_COLUMNS = ['subscription_id', 'bucket_start', 'resource_id', 'partials'];
+const ROLLUP_KEY = ['subscription_id', 'bucket_start', 'resource_id'];
+
+function toRow(change: RollupChange): RowValues {
   const partials: Record<string, StoredPartial> = {};
   for (const [meterId, partial] of [...change.partials].sort(([a], [b]) => (a < b ? -1 : 1))) partials[meterId] = toStoredPartial(partial);
-  return {
-    subscription_id: change.subscriptionId,
-    bucket_start: change.bucketStart,
-    resource_id: change.resourceId,
-    partials: JSON.stringify(partials),
-  };
+  return [change.subscriptionId, change.bucketStart, change.resourceId, JSON.stringify(partials)];
 }

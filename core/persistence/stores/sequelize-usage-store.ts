@@ -9,7 +9,10 @@ import { meteredColumns } from '../../usage/store/metered-column';
 import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { advanceWatermark, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
-import { insertRows } from './sequelize-usage-sql';
+import { bulkRowsFor } from './bulk-rows/bulk-rows';
+
+const USAGE_RECORD_COLUMNS = ['feed', 'event_id', 'subscription_id', 'provider_name', 'payload', 'received_at', 'resource_id', 'start_time', 'end_time', 'metered'];
+const QUARANTINE_COLUMNS = ['feed', 'event_id', 'reason', 'quarantined_at', 'released_at'];
 
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
@@ -36,23 +39,22 @@ export class SequelizeUsageStore implements UsageStore {
       const metered = meterRecords(fresh, meter);
       const meteredOf = meteredColumns(metered.usage);
       const meteredIds = new Set(metered.meteredEventIds);
-      await insertRows(this.database.sequelize, 'usage_records', fresh.map(({ eventId, record }) => ({
+      const bulk = bulkRowsFor(this.database, transaction);
+      await bulk.insert('usage_records', USAGE_RECORD_COLUMNS, fresh.map(({ eventId, record }) => [
         feed,
-        event_id: eventId,
-        subscription_id: typeof record.SubscriptionId === 'string' ? record.SubscriptionId.toLowerCase().slice(0, 64) : null,
-        provider_name: typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
-        payload: JSON.stringify(record),
-        received_at: now,
-        resource_id: typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null,
-        start_time: validDate(parseWapTime(record.StartTime)),
-        end_time: validDate(parseWapTime(record.EndTime)),
+        eventId,
+        typeof record.SubscriptionId === 'string' ? record.SubscriptionId.toLowerCase().slice(0, 64) : null,
+        typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
+        JSON.stringify(record),
+        now,
+        typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null,
+        validDate(parseWapTime(record.StartTime)),
+        validDate(parseWapTime(record.EndTime)),
         // A metered record without quantities keeps '[]': null means "not metered" (quarantined).
-        metered: meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
-      })), transaction);
-      await insertRows(this.database.sequelize, 'quarantined_records', metered.quarantined.map((q) => ({
-        feed, event_id: q.eventId, reason: q.reason, quarantined_at: now, released_at: null,
-      })), transaction);
-      await this.rollups.add(metered.usage, transaction);
+        meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
+      ]));
+      await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, metered.quarantined.map((q) => [feed, q.eventId, q.reason, now, null]));
+      await this.rollups.add(metered.usage, transaction, bulk);
       await advanceWatermark(this.database, feed, page.nextStartId, now, transaction);
       return {
         new: fresh.length,
