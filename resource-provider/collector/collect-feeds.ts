@@ -25,7 +25,8 @@ export type CollectProgress = (feed: string, report: FeedReport) => void;
 
 /**
  * One collection run: while holding the collector lease, drains every feed that has a sink, page
- * by page, until WAP answers an empty page (a short page is not necessarily the last). Each page
+ * by page, until WAP answers an empty page (a short page is not necessarily the last), asking
+ * for each page while the one before it is stored. Each page
  * is stored with its watermark in one transaction by the sink; a failing feed is recorded and
  * the others still run.
  */
@@ -57,10 +58,15 @@ export class CollectFeeds {
   private async drain(sink: FeedSink, feed: UsageFeed, onProgress?: CollectProgress): Promise<FeedReport> {
     let report: FeedReport = { feed, pages: 0, new: 0, duplicate: 0, watermark: await sink.watermark(feed) };
     try {
+      let next = this.client.page(feed, report.watermark, this.settings.batchSize);
       for (;;) {
-        const records = await this.client.page(feed, report.watermark, this.settings.batchSize);
+        const records = await next;
         if (records.length === 0) break;
         const page: FeedPage = { records, nextStartId: nextStartId(records, report.watermark) };
+        // The next page is on its way while this one is stored: WAP serves it from the startId
+        // alone, and it is only stored after this page's watermark has committed.
+        next = this.client.page(feed, page.nextStartId, this.settings.batchSize);
+        next.catch(() => undefined); // if storing fails first, nobody awaits the page in flight
         const outcome = await sink.ingest(feed, page);
         report = { ...report, pages: report.pages + 1, new: report.new + outcome.new, duplicate: report.duplicate + outcome.duplicate, watermark: page.nextStartId };
         onProgress?.(feed, report);

@@ -43,11 +43,10 @@ export class SequelizeUsageRollups {
   /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
   async add(usage: readonly MeteredUsage[], transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
     if (usage.length === 0) return;
-    const aggregationOf = (meterId: string) => this.aggregationOf(meterId);
-    await this.apply(ROLLUP_TABLE.hour, rollupChanges(usage, 'hour', aggregationOf), transaction, bulk);
-    const days = rollupChanges(usage, 'day', aggregationOf);
-    await this.apply(ROLLUP_TABLE.day, days, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.month, regroupByMonth(days), transaction, bulk);
+    const changes = rollupChanges(usage, (meterId) => this.aggregationOf(meterId));
+    await this.apply(ROLLUP_TABLE.hour, changes.hour, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.day, changes.day, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.month, regroupByMonth(changes.day), transaction, bulk);
   }
 
   private aggregationOf(meterId: string) {
