@@ -4,7 +4,8 @@ import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
-import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { rollupPartialsJson } from './rollup-partials-json';
 import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -41,15 +42,21 @@ export class SequelizeUsageRollups {
   ) {}
 
   /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
-  async add(usage: readonly MeteredUsage[], transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
+  async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
     const changes = rollupChanges(usage, (meterId) => this.aggregationOf(meterId));
-    await this.apply(ROLLUP_TABLE.hour, changes.hour, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.day, changes.day, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.month, regroupByMonth(changes.day), transaction, bulk);
+    await this.write({ hour: changes.hour, day: changes.day, month: regroupByMonth(changes.day) }, transaction);
   }
 
-  private aggregationOf(meterId: string) {
+  /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
+  async write(changes: Readonly<Record<RollupTableGrain, readonly RollupChange[]>>, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
+    for (const grain of ['hour', 'day', 'month'] as const) {
+      if (changes[grain].length > 0) await this.apply(ROLLUP_TABLE[grain], changes[grain], transaction, bulk);
+    }
+  }
+
+  /** The aggregation of an active meter; usage of a meter no active plugin declares is an Error. */
+  aggregationOf(meterId: string) {
     const meter = this.meters.meter(meterId);
     if (!meter) throw new Error(`meter '${meterId}' has usage but no active plugin declares it`);
     return meter.aggregation;
@@ -101,7 +108,5 @@ const ROLLUP_COLUMNS = ['subscription_id', 'bucket_start', 'resource_id', 'parti
 const ROLLUP_KEY = ['subscription_id', 'bucket_start', 'resource_id'];
 
 function toRow(change: RollupChange): RowValues {
-  const partials: Record<string, StoredPartial> = {};
-  for (const [meterId, partial] of [...change.partials].sort(([a], [b]) => (a < b ? -1 : 1))) partials[meterId] = toStoredPartial(partial);
-  return [change.subscriptionId, change.bucketStart, change.resourceId, JSON.stringify(partials)];
+  return [change.subscriptionId, change.bucketStart, change.resourceId, rollupPartialsJson(change.partials)];
 }

@@ -77,9 +77,9 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
 
   it('leaves no record, usage or rollup and the old watermark when the rollup write fails, and a retry succeeds', async () => {
     await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
-    const add = sinon.stub(world.rollups, 'add');
-    add.onFirstCall().rejects(new Error('disk full'));
-    add.callThrough();
+    const write = sinon.stub(world.rollups, 'write');
+    write.onFirstCall().rejects(new Error('disk full'));
+    write.callThrough();
     const page = { records: [wire(2), wire(3), wire(4, { ProviderName: 'nobody' })], nextStartId: '5' };
 
     let error: unknown;

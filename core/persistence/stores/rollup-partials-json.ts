@@ -1,0 +1,27 @@
+import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
+import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+
+// Partials are never changed in place, and the rows of a page share many (a day-long record's
+// 24 hours hold the same ones): each partial is turned into JSON once.
+const fragments = new WeakMap<PartialAggregate, string>();
+
+/**
+ * The `partials` column of a rollup row: `{ meterId: StoredPartial }` as JSON, meters in
+ * code-unit order, exactly what `JSON.stringify` makes of an object filled in that order.
+ */
+export function rollupPartialsJson(partials: ReadonlyMap<string, PartialAggregate>): string {
+  const meterIds = [...partials.keys()].sort((a, b) => (a < b ? -1 : 1));
+  // JSON.stringify puts keys that look like array indexes first, whatever the order they were set in.
+  if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
+    const stored: Record<string, StoredPartial> = {};
+    for (const id of meterIds) stored[id] = toStoredPartial(partials.get(id)!);
+    return JSON.stringify(stored);
+  }
+  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${fragmentOf(partials.get(id)!)}`).join(',')}}`;
+}
+
+function fragmentOf(partial: PartialAggregate): string {
+  let json = fragments.get(partial);
+  if (json === undefined) fragments.set(partial, (json = JSON.stringify(toStoredPartial(partial))));
+  return json;
+}
