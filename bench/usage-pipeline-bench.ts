@@ -18,7 +18,8 @@ import { startEmulatorProcess } from './support/emulator-process';
 import { withPeakMemory } from './support/peak-memory';
 import pino from 'pino';
 
-const BATCH_SIZE = 1000;
+// BENCH_BATCH changes the page size of the pipeline and of the bare driver alike.
+const BATCH_SIZE = Number(process.env.BENCH_BATCH ?? 1000);
 const USAGE_CREDENTIALS = { username: 'UsageClient', password: 'wap-emulator-usage-password' };
 
 interface Row {
@@ -28,6 +29,9 @@ interface Row {
   perSecond: number;
   bareDriverPerSecond: number;
   peakRssMb: number;
+  /** CPU seconds of this process (all its threads; not the PostgreSQL server): on a shared machine, steadier than the rates. */
+  cpuSeconds: number;
+  bareCpuSeconds: number;
 }
 
 async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
@@ -48,22 +52,32 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   if (process.env.BENCH_WAL && backend === 'sqlite') await database.sequelize.query('PRAGMA journal_mode=WAL');
   global.gc?.();
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   const { result, peakRssMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpuSeconds = cpuSecondsSince(cpu);
   if (result.status !== 'collected' || result.feeds.some((f) => f.error) || result.feeds[0].new !== records) {
     throw new Error(`the pipeline did not store every record: ${JSON.stringify(result)}`);
   }
   await database.close();
   const client = new UsageServiceClient({ url: usageServiceUrl, ...USAGE_CREDENTIALS, timeoutMs: 30_000, retry: { retries: 2, initialDelayMs: 100 } });
-  const bareDriverPerSecond = await bareInsertRate(backend, await emptyBenchDatabase(backend), client, BATCH_SIZE);
+  const bareDatabaseUrl = await emptyBenchDatabase(backend);
+  const bareCpu = process.cpuUsage();
+  const bareDriverPerSecond = await bareInsertRate(backend, bareDatabaseUrl, client, BATCH_SIZE);
+  const bareCpuSeconds = cpuSecondsSince(bareCpu);
   await emulator.stop();
-  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, peakRssMb };
+  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, peakRssMb, cpuSeconds, bareCpuSeconds };
+}
+
+function cpuSecondsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
 }
 
 export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
-  console.log('usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of 1000)');
-  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS');
+  console.log(`usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of ${BATCH_SIZE})`);
+  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   CPU s (bare)');
   // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling.
   const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BenchBackend[];
   const sizes = (process.env.BENCH_DAYS ?? '10,42').split(',').map(Number);
@@ -72,7 +86,7 @@ export async function usagePipelineBench(): Promise<void> {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
-          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB`,
+          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})`,
       );
     }
   }

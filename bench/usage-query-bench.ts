@@ -1,6 +1,6 @@
 /**
  * Query part of `npm run bench`: the tenant usage endpoint over ~5 million stored WAP records,
- * answered from the rollups, under concurrent requests; prints p50 / p90 / p99 latency.
+ * answered from the rollups, under concurrent requests from a worker thread; prints p50 / p90 / p99 latency.
  */
 import 'reflect-metadata';
 import pino from 'pino';
@@ -8,6 +8,7 @@ import { Database } from '../core/persistence/database';
 import { MeterRegistry } from '../core/plugin-host/meter-registry';
 import { startServer } from '../resource-provider/resource-provider-server';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
+import { measureLatencies } from './support/measure-latencies';
 import { populateUsage, subscriptionIdOf, type UsageShape } from './support/populate-usage';
 
 const SHAPE: UsageShape = {
@@ -30,22 +31,9 @@ const QUERIES: readonly Query[] = [
   { name: 'per-resource drill-down', path: (s) => `/subscriptions/${s}/usage/meters/vm.core-hours/resources?from=2025-01-03T05:00:00Z&to=2025-02-01T00:00:00Z` },
 ];
 
-async function measure(baseUrl: string, query: Query): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < REQUESTS) {
-      const n = next++;
-      const subscription = subscriptionIdOf((n * 7919) % SHAPE.subscriptions);
-      const started = process.hrtime.bigint();
-      const res = await fetch(baseUrl + query.path(subscription), { headers: { authorization: AUTH } });
-      const body = await res.text();
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-      if (res.status !== 200 || !body.includes('quantity')) throw new Error(`${query.name}: ${res.status} ${body.slice(0, 200)}`);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return latencies.sort((a, b) => a - b);
+function measure(baseUrl: string, query: Query): Promise<number[]> {
+  const urls = Array.from({ length: REQUESTS }, (_, n) => baseUrl + query.path(subscriptionIdOf((n * 7919) % SHAPE.subscriptions)));
+  return measureLatencies({ urls, concurrency: CONCURRENCY, authorization: AUTH, expect: 'quantity' });
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
