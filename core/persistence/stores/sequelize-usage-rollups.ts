@@ -31,8 +31,8 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
 /**
  * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
  * is read once, combined in memory with `combinePartials`, and written back (an upsert, or deleted
- * and inserted again where the dialect has none), so that a page costs a few statements whatever its size. Arithmetic never happens in SQL: SQLite
- * keeps decimals as text.
+ * and inserted again where the dialect has none), so that a page costs a few statements whatever
+ * its size. Arithmetic never happens in SQL: SQLite keeps decimals as text.
  */
 @injectable()
 export class SequelizeUsageRollups {
