@@ -1,9 +1,9 @@
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 
-// Partials are never changed in place, and the rows of a page share many (a day-long record's
-// 24 hours hold the same ones): each partial is turned into JSON once.
-const fragments = new WeakMap<PartialAggregate, string>();
+// Partials are never changed in place, and neighbouring rows often hold the same one (a
+// day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
+const lastOfMeter = new Map<string, { readonly partial: PartialAggregate; readonly json: string }>();
 
 /**
  * The `partials` column of a rollup row: `{ meterId: StoredPartial }` as JSON, meters in
@@ -17,11 +17,13 @@ export function rollupPartialsJson(partials: ReadonlyMap<string, PartialAggregat
     for (const id of meterIds) stored[id] = toStoredPartial(partials.get(id)!);
     return JSON.stringify(stored);
   }
-  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${fragmentOf(partials.get(id)!)}`).join(',')}}`;
+  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${jsonOf(id, partials.get(id)!)}`).join(',')}}`;
 }
 
-function fragmentOf(partial: PartialAggregate): string {
-  let json = fragments.get(partial);
-  if (json === undefined) fragments.set(partial, (json = JSON.stringify(toStoredPartial(partial))));
+function jsonOf(meterId: string, partial: PartialAggregate): string {
+  const last = lastOfMeter.get(meterId);
+  if (last?.partial === partial) return last.json;
+  const json = JSON.stringify(toStoredPartial(partial));
+  lastOfMeter.set(meterId, { partial, json });
   return json;
 }

@@ -27,6 +27,16 @@ describe('the partials column of a rollup row', () => {
     expect(Object.keys(JSON.parse(rollupPartialsJson(partials)) as object)[0]).to.equal('meter.a"unique-count');
   });
 
+  it('gives each row its own partials, whether the row before held the same ones or others', () => {
+    const sum = partialOf(Aggregation.Sum);
+    const rows = [
+      new Map([['a', sum], ['b', partialOf(Aggregation.Max)]]),
+      new Map([['a', sum], ['b', partialOf(Aggregation.Average)]]),
+      new Map([['a', partialOf(Aggregation.TimeWeighted)], ['b', partialOf(Aggregation.Average)]]),
+    ];
+    expect(rows.map(rollupPartialsJson)).to.deep.equal(rows.map(objectJson));
+  });
+
   it('puts meter ids that look like array indexes first, as JSON.stringify of an object does', () => {
     const partials = new Map([['b', partialOf(Aggregation.Max)], ['10', partialOf(Aggregation.Sum)], ['2', partialOf(Aggregation.Latest)]]);
     expect(rollupPartialsJson(partials)).to.equal(objectJson(partials));
