@@ -1,5 +1,5 @@
 import type { BulkRows, PostgresConnection, RowValues } from './bulk-rows';
-import { bindable, StoredDateText } from './stored-date-text';
+import { pushBindable, StoredDateText } from './stored-date-text';
 
 /** Well under PostgreSQL's limit of 65535 bound parameters per statement. */
 const MAX_PARAMETERS = 30_000;
@@ -15,7 +15,7 @@ export function postgresBulkRows(connection: PostgresConnection): BulkRows {
       const tuples: string[] = [];
       for (const row of chunk) {
         const first = params.length;
-        params.push(...bindable(row, dates));
+        pushBindable(params, row, dates);
         tuples.push(`(${row.map((_, c) => `$${first + c + 1}`).join(', ')})`);
       }
       await connection.query(`${head} VALUES ${tuples.join(', ')}${tail}`, params);

@@ -1,5 +1,5 @@
 import type { BulkRows, RowValues, SqliteConnection } from './bulk-rows';
-import { bindable, StoredDateText } from './stored-date-text';
+import { pushBindable, StoredDateText } from './stored-date-text';
 
 /** Under SQLite's default limit of 32766 bound parameters per statement. */
 const MAX_PARAMETERS = 30_000;
@@ -14,7 +14,7 @@ export function sqliteBulkRows(connection: SqliteConnection): BulkRows {
     for (let i = 0; i < rows.length; i += perStatement) {
       const chunk = rows.slice(i, i + perStatement);
       const params: unknown[] = [];
-      for (const row of chunk) params.push(...bindable(row, dates));
+      for (const row of chunk) pushBindable(params, row, dates);
       await run(`${head} VALUES ${chunk.map(() => tuple).join(', ')}${tail}`, params);
     }
   };

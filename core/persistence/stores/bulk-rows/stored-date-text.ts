@@ -18,7 +18,7 @@ export class StoredDateText {
   }
 }
 
-/** Values as bound parameters: Dates as stored text, everything else as it is. */
-export function bindable(values: readonly unknown[], dates: StoredDateText): unknown[] {
-  return values.map((value) => (value instanceof Date ? dates.of(value) : value));
+/** Appends a row's values to `params` as bound parameters: Dates as stored text, everything else as it is. */
+export function pushBindable(params: unknown[], values: readonly unknown[], dates: StoredDateText): void {
+  for (const value of values) params.push(value instanceof Date ? dates.of(value) : value);
 }
