@@ -1,3 +1,4 @@
+import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 
@@ -23,7 +24,19 @@ export function rollupPartialsJson(partials: ReadonlyMap<string, PartialAggregat
 function jsonOf(meterId: string, partial: PartialAggregate): string {
   const last = lastOfMeter.get(meterId);
   if (last?.partial === partial) return last.json;
-  const json = JSON.stringify(toStoredPartial(partial));
+  const json = sumJson(partial) ?? JSON.stringify(toStoredPartial(partial));
   lastOfMeter.set(meterId, { partial, json });
   return json;
+}
+
+/**
+ * A sum partial, the commonest, written directly: its keys are whole numbers and its values
+ * decimal text (digits, a point, a sign), which JSON takes without escapes; keys ascending, as
+ * JSON.stringify orders keys that look like array indexes.
+ */
+function sumJson(partial: PartialAggregate): string | undefined {
+  if (partial.aggregation !== Aggregation.Sum) return undefined;
+  const lengths = [...partial.byLength.keys()].sort((a, b) => a - b);
+  if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0)) return undefined;
+  return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${partial.byLength.get(length)!.toString()}"`).join(',')}}}`;
 }

@@ -49,19 +49,28 @@ export function rollupChanges(
 
 /** Changes by rollup row, each holding one partial per meter. */
 class ChangeSet {
-  private readonly byKey = new Map<string, { key: RollupKey; partials: Map<string, PartialAggregate> }>();
+  // Subscription → resource → bucket start: no key text to build for each of a page's usage rows.
+  private readonly bySubscription = new Map<string, Map<string, Map<number, { key: RollupKey; partials: Map<string, PartialAggregate> }>>>();
+  private readonly inOrder: { key: RollupKey; partials: Map<string, PartialAggregate> }[] = [];
 
   add(u: MeteredUsage, bucket: { readonly from: Date; readonly partial: PartialAggregate }): void {
     const resourceId = u.resourceId ?? '';
-    const text = `${u.subscriptionId}\u0000${resourceId}\u0000${bucket.from.getTime()}`;
-    let change = this.byKey.get(text);
-    if (!change) this.byKey.set(text, (change = { key: { subscriptionId: u.subscriptionId, resourceId, bucketStart: bucket.from }, partials: new Map() }));
+    let byResource = this.bySubscription.get(u.subscriptionId);
+    if (!byResource) this.bySubscription.set(u.subscriptionId, (byResource = new Map()));
+    let byStart = byResource.get(resourceId);
+    if (!byStart) byResource.set(resourceId, (byStart = new Map()));
+    let change = byStart.get(bucket.from.getTime());
+    if (!change) {
+      change = { key: { subscriptionId: u.subscriptionId, resourceId, bucketStart: bucket.from }, partials: new Map() };
+      byStart.set(bucket.from.getTime(), change);
+      this.inOrder.push(change);
+    }
     const held = change.partials.get(u.meterId);
     change.partials.set(u.meterId, held ? combinePartials(held, bucket.partial) : bucket.partial);
   }
 
   changes(): RollupChange[] {
-    return [...this.byKey.values()].map(({ key, partials }) => ({ ...key, partials }));
+    return this.inOrder.map(({ key, partials }) => ({ ...key, partials }));
   }
 }
 
