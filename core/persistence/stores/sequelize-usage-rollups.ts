@@ -88,14 +88,18 @@ export class SequelizeUsageRollups {
   private async stored(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
     const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
-    const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].map((t) => new Date(t));
+    const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
     const rows: StoredRollupRow[] = [];
     for (const someSubscriptions of chunks(subscriptions)) {
       for (const someStarts of chunks(starts)) {
+        // The range repeats the IN list for PostgreSQL's planner: with the lists alone it scans
+        // the whole table in parallel (slower with every page stored), with it the key index.
+        const [first, last] = [someStarts[0], someStarts[someStarts.length - 1]].map((d) => sequelize.escape(d as unknown as string));
         rows.push(...(await select<StoredRollupRow>(
           sequelize,
           `SELECT id, subscription_id, resource_id, bucket_start, partials FROM ${table}
-           WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}`,
+           WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}
+             AND bucket_start >= ${first} AND bucket_start <= ${last}`,
           transaction,
         )));
       }
