@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import sqlite3 from 'sqlite3';
 import { UsageServiceClient } from '../../resource-provider/wap/usage-service-client';
 import type { BenchBackend } from './bench-databases';
+import { SQLITE_CONNECTION_PRAGMAS } from '../../core/persistence/sqlite-driver';
 
 interface WireRecord {
   EventId: number;
@@ -49,6 +50,8 @@ function placeholders(rows: number, numbered: boolean): string {
 
 async function sqliteWriter(file: string): Promise<BareWriter> {
   const db = new sqlite3.Database(file);
+  // The pipeline's connections run these too: the same journal and syncing for both.
+  for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.run(pragma);
   const run = (sql: string, params: unknown[] = []) => new Promise<void>((resolve, reject) => db.run(sql, params, (error) => (error ? reject(error) : resolve())));
   return {
     exec: (sql) => run(sql),

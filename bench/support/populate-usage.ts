@@ -2,7 +2,7 @@ import type { Database } from '../../core/persistence/database';
 import type { MeterPlugin } from '../../core/plugin-api';
 import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
-import { regroupByMonth, rollupChanges } from '../../core/usage/store/rollup-changes';
+import { regroupByMonth, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
@@ -57,13 +57,13 @@ function rowTemplates(meters: MeterRegistry): Templates {
     return outcome.usage;
   });
   const aggregationOf = (id: string) => meters.meter(id)!.aggregation;
-  const partials = (changes: ReturnType<typeof rollupChanges>) =>
+  const partials = (changes: readonly RollupChange[]) =>
     JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(p)])));
-  const day = rollupChanges(usage.flat(), 'day', aggregationOf);
+  const day = rollupChanges(usage.flat(), aggregationOf).day;
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
-    hourly: partials(rollupChanges(usage[0], 'hour', aggregationOf)),
+    hourly: partials(rollupChanges(usage[0], aggregationOf).hour),
     daily: partials(day),
     monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
   };

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { sequelizeOptionsFor, type DialectName } from './database-url';
+import { sqliteDriver } from './sqlite-driver';
 
 export const DatabaseSettings = Symbol('DatabaseSettings');
 export interface DatabaseSettings {
@@ -28,6 +29,7 @@ export class Database {
       timezone: '+00:00',
       pool: options.dialect === 'sqlite' ? { max: 1 } : { max: settings.poolMax ?? 10 },
       dialectOptions: dialectOptions(options.dialect),
+      ...(options.dialect === 'sqlite' ? { dialectModule: sqliteDriver() } : {}),
     });
   }
 

@@ -25,7 +25,8 @@ export type CollectProgress = (feed: string, report: FeedReport) => void;
 
 /**
  * One collection run: while holding the collector lease, drains every feed that has a sink, page
- * by page, until WAP answers an empty page (a short page is not necessarily the last). Each page
+ * by page, until WAP answers an empty page (a short page is not necessarily the last), asking
+ * for each page while the one before it is stored. Each page
  * is stored with its watermark in one transaction by the sink; a failing feed is recorded and
  * the others still run.
  */
@@ -57,10 +58,14 @@ export class CollectFeeds {
   private async drain(sink: FeedSink, feed: UsageFeed, onProgress?: CollectProgress): Promise<FeedReport> {
     let report: FeedReport = { feed, pages: 0, new: 0, duplicate: 0, watermark: await sink.watermark(feed) };
     try {
+      let next = this.fetch(sink, feed, report.watermark);
       for (;;) {
-        const records = await this.client.page(feed, report.watermark, this.settings.batchSize);
-        if (records.length === 0) break;
-        const page: FeedPage = { records, nextStartId: nextStartId(records, report.watermark) };
+        const page = await next;
+        if (!page) break;
+        // The next page is fetched and prepared while this one is stored: WAP serves it from the
+        // startId alone, and it is only stored after this page's watermark has committed.
+        next = this.fetch(sink, feed, page.nextStartId);
+        next.catch(() => undefined); // if storing fails first, nobody awaits the page in flight
         const outcome = await sink.ingest(feed, page);
         report = { ...report, pages: report.pages + 1, new: report.new + outcome.new, duplicate: report.duplicate + outcome.duplicate, watermark: page.nextStartId };
         onProgress?.(feed, report);
@@ -74,6 +79,14 @@ export class CollectFeeds {
       await this.status.recordFailure(feed, message, this.clock.now());
       return { ...report, error: message };
     }
+  }
+
+  /** The page from `startId`, prepared by the sink if it can; undefined past the end of the feed. */
+  private async fetch(sink: FeedSink, feed: UsageFeed, startId: string): Promise<FeedPage | undefined> {
+    const records = await this.client.page(feed, startId, this.settings.batchSize);
+    if (records.length === 0) return undefined;
+    const page: FeedPage = { records, nextStartId: nextStartId(records, startId) };
+    return sink.prepare ? sink.prepare(feed, page) : page;
   }
 
   private holdLease(): Promise<boolean> {

@@ -22,11 +22,15 @@ async function storedWatermark(database: Database, feed: string, transaction?: T
 /** One query per chunk of EventIds, never one per record. */
 export async function storedEventIds(database: Database, feed: string, eventIds: readonly string[], transaction: Transaction): Promise<Set<string>> {
   const stored = new Set<string>();
-  for (const ids of chunks(eventIds)) {
+  const ascending = [...eventIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+  for (const ids of chunks(ascending)) {
     const rows = await select<{ event_id: string | number }>(
       database.sequelize,
       // EventIds are checked digit strings; unquoted, MariaDB compares them as integers, not doubles.
-      `SELECT ${bigintAsText(database.dialect, 'event_id', 'event_id')} FROM usage_records WHERE feed = :feed AND event_id IN (${ids.join(', ')})`,
+      // The range repeats the IN list for PostgreSQL's planner, which otherwise scans the whole
+      // table once it has grown past the statistics it last gathered.
+      `SELECT ${bigintAsText(database.dialect, 'event_id', 'event_id')} FROM usage_records
+       WHERE feed = :feed AND event_id IN (${ids.join(', ')}) AND event_id >= ${ids[0]} AND event_id <= ${ids[ids.length - 1]}`,
       transaction,
       { feed },
     );

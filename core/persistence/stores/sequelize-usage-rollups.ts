@@ -4,10 +4,12 @@ import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
-import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { rollupPartialsJson } from './rollup-partials-json';
 import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
-import { chunks, insertRows, readDate, select, sqlList } from './sequelize-usage-sql';
+import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
+import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
 export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
 
@@ -27,10 +29,10 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
 }
 
 /**
- * Keeps the hourly and daily rollups up to date with new metered usage. Each changed row is read
- * once, combined in memory with `combinePartials`, and written back (deleted and inserted again),
- * so that a page costs a few statements whatever its size. Arithmetic never happens in SQL: SQLite
- * keeps decimals as text.
+ * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
+ * is read once, combined in memory with `combinePartials`, and written back (an upsert, or deleted
+ * and inserted again where the dialect has none), so that a page costs a few statements whatever
+ * its size. Arithmetic never happens in SQL: SQLite keeps decimals as text.
  */
 @injectable()
 export class SequelizeUsageRollups {
@@ -42,21 +44,25 @@ export class SequelizeUsageRollups {
   /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
   async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
-    const aggregationOf = (meterId: string) => this.aggregationOf(meterId);
-    await this.apply(ROLLUP_TABLE.hour, rollupChanges(usage, 'hour', aggregationOf), transaction);
-    const days = rollupChanges(usage, 'day', aggregationOf);
-    await this.apply(ROLLUP_TABLE.day, days, transaction);
-    await this.apply(ROLLUP_TABLE.month, regroupByMonth(days), transaction);
+    const changes = rollupChanges(usage, (meterId) => this.aggregationOf(meterId));
+    await this.write({ hour: changes.hour, day: changes.day, month: regroupByMonth(changes.day) }, transaction);
   }
 
-  private aggregationOf(meterId: string) {
+  /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
+  async write(changes: Readonly<Record<RollupTableGrain, readonly RollupChange[]>>, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
+    for (const grain of ['hour', 'day', 'month'] as const) {
+      if (changes[grain].length > 0) await this.apply(ROLLUP_TABLE[grain], changes[grain], transaction, bulk);
+    }
+  }
+
+  /** The aggregation of an active meter; usage of a meter no active plugin declares is an Error. */
+  aggregationOf(meterId: string) {
     const meter = this.meters.meter(meterId);
     if (!meter) throw new Error(`meter '${meterId}' has usage but no active plugin declares it`);
     return meter.aggregation;
   }
 
-  private async apply(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<void> {
-    const sequelize = this.database.sequelize;
+  private async apply(table: string, changes: readonly RollupChange[], transaction: Transaction, bulk: BulkRows): Promise<void> {
     const merged = new Map<string, RollupChange>(changes.map((c) => [rollupKeyText(c), c]));
     const replaced: (string | number)[] = [];
     for (const row of await this.stored(table, changes, transaction)) {
@@ -71,10 +77,7 @@ export class SequelizeUsageRollups {
       merged.set(key, { ...change, partials: combined });
       replaced.push(row.id);
     }
-    for (const ids of chunks(replaced)) {
-      await sequelize.query(`DELETE FROM ${table} WHERE id IN ${sqlList(sequelize, ids)}`, { transaction });
-    }
-    await insertRows(sequelize, table, [...merged.values()].map(toRow), transaction);
+    await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, [...merged.values()].map(toRow), replaced);
   }
 
   /**
@@ -85,14 +88,18 @@ export class SequelizeUsageRollups {
   private async stored(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
     const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
-    const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].map((t) => new Date(t));
+    const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
     const rows: StoredRollupRow[] = [];
     for (const someSubscriptions of chunks(subscriptions)) {
       for (const someStarts of chunks(starts)) {
+        // The range repeats the IN list for PostgreSQL's planner: with the lists alone it scans
+        // the whole table in parallel (slower with every page stored), with it the key index.
+        const [first, last] = [someStarts[0], someStarts[someStarts.length - 1]].map((d) => sequelize.escape(d as unknown as string));
         rows.push(...(await select<StoredRollupRow>(
           sequelize,
           `SELECT id, subscription_id, resource_id, bucket_start, partials FROM ${table}
-           WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}`,
+           WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}
+             AND bucket_start >= ${first} AND bucket_start <= ${last}`,
           transaction,
         )));
       }
@@ -101,13 +108,9 @@ export class SequelizeUsageRollups {
   }
 }
 
-function toRow(change: RollupChange): Record<string, unknown> {
-  const partials: Record<string, StoredPartial> = {};
-  for (const [meterId, partial] of [...change.partials].sort(([a], [b]) => (a < b ? -1 : 1))) partials[meterId] = toStoredPartial(partial);
-  return {
-    subscription_id: change.subscriptionId,
-    bucket_start: change.bucketStart,
-    resource_id: change.resourceId,
-    partials: JSON.stringify(partials),
-  };
+const ROLLUP_COLUMNS = ['subscription_id', 'bucket_start', 'resource_id', 'partials'];
+const ROLLUP_KEY = ['subscription_id', 'bucket_start', 'resource_id'];
+
+function toRow(change: RollupChange): RowValues {
+  return [change.subscriptionId, change.bucketStart, change.resourceId, rollupPartialsJson(change.partials)];
 }

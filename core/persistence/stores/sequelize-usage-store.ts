@@ -1,15 +1,27 @@
 import { inject, injectable } from 'inversify';
+import type { MeterPlugin } from '../../plugin-api';
 import { Clock } from '../../time/clock';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
-import { meterRecords } from '../../usage/store/meter-records';
-import { eventIdOf, parseWapTime, type RawUsageRecord } from '../../usage/store/raw-usage-record';
-import { meteredColumns } from '../../usage/store/metered-column';
+import { eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { advanceWatermark, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
-import { insertRows } from './sequelize-usage-sql';
+import { bulkRowsFor } from './bulk-rows/bulk-rows';
+import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
+
+/** A page with its rows worked out by `prepare`, as if every record were new, with the meters active then. */
+class PreparedUsagePage implements UsagePage {
+  constructor(
+    readonly feed: string,
+    readonly records: UsagePage['records'],
+    readonly nextStartId: string,
+    readonly unique: ReadonlyMap<string, RawUsageRecord>,
+    readonly plugins: readonly MeterPlugin[],
+    readonly rows: UsagePageRows,
+  ) {}
+}
 
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
@@ -20,7 +32,7 @@ export class SequelizeUsageStore implements UsageStore {
     @inject(Clock) private readonly clock: Clock,
   ) {}
 
-  async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
+  prepare(feed: string, page: UsagePage): UsagePage {
     if (!/^\d{1,19}$/.test(page.nextStartId)) throw new TypeError(`nextStartId must be a whole number, not ${JSON.stringify(page.nextStartId)}`);
     const unique = new Map<string, RawUsageRecord>();
     for (const record of page.records) {
@@ -28,37 +40,27 @@ export class SequelizeUsageStore implements UsageStore {
       if (eventId === undefined) throw new TypeError(`a ${feed} record has no whole-number EventId: ${JSON.stringify(record.EventId)}`);
       if (!unique.has(eventId)) unique.set(eventId, record);
     }
-    const meter = new MeterUsageRecord(this.meters.active());
+    const plugins = this.meters.active();
+    return new PreparedUsagePage(feed, page.records, page.nextStartId, unique, plugins, this.rowsOf(feed, unique, plugins));
+  }
+
+  async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
+    const prepared = this.isCurrent(feed, page) ? page : (this.prepare(feed, page) as PreparedUsagePage);
     return this.database.sequelize.transaction(async (transaction) => {
-      const stored = await storedEventIds(this.database, feed, [...unique.keys()], transaction);
-      const fresh = [...unique].filter(([eventId]) => !stored.has(eventId)).map(([eventId, record]) => ({ eventId, record }));
-      const now = this.clock.now();
-      const metered = meterRecords(fresh, meter);
-      const meteredOf = meteredColumns(metered.usage);
-      const meteredIds = new Set(metered.meteredEventIds);
-      await insertRows(this.database.sequelize, 'usage_records', fresh.map(({ eventId, record }) => ({
-        feed,
-        event_id: eventId,
-        subscription_id: typeof record.SubscriptionId === 'string' ? record.SubscriptionId.toLowerCase().slice(0, 64) : null,
-        provider_name: typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
-        payload: JSON.stringify(record),
-        received_at: now,
-        resource_id: typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null,
-        start_time: validDate(parseWapTime(record.StartTime)),
-        end_time: validDate(parseWapTime(record.EndTime)),
-        // A metered record without quantities keeps '[]': null means "not metered" (quarantined).
-        metered: meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
-      })), transaction);
-      await insertRows(this.database.sequelize, 'quarantined_records', metered.quarantined.map((q) => ({
-        feed, event_id: q.eventId, reason: q.reason, quarantined_at: now, released_at: null,
-      })), transaction);
-      await this.rollups.add(metered.usage, transaction);
-      await advanceWatermark(this.database, feed, page.nextStartId, now, transaction);
+      const stored = await storedEventIds(this.database, feed, [...prepared.unique.keys()], transaction);
+      // Records stored already (a page pulled again) are rare: the rows are then worked out anew without them.
+      const fresh = stored.size === 0 ? prepared.unique : new Map([...prepared.unique].filter(([eventId]) => !stored.has(eventId)));
+      const rows = stored.size === 0 ? prepared.rows : this.rowsOf(feed, fresh, prepared.plugins);
+      const bulk = bulkRowsFor(this.database, transaction);
+      await bulk.insert('usage_records', USAGE_RECORD_COLUMNS, rows.records);
+      await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined);
+      await this.rollups.write(rows.rollups, transaction, bulk);
+      await advanceWatermark(this.database, feed, page.nextStartId, this.clock.now(), transaction);
       return {
-        new: fresh.length,
-        duplicate: page.records.length - fresh.length,
-        metered: metered.meteredEventIds.length,
-        quarantined: metered.quarantined.length,
+        new: fresh.size,
+        duplicate: page.records.length - fresh.size,
+        metered: rows.metered,
+        quarantined: rows.quarantined.length,
       };
     });
   }
@@ -66,8 +68,16 @@ export class SequelizeUsageStore implements UsageStore {
   watermark(feed: string): Promise<string> {
     return readWatermark(this.database, feed);
   }
-}
 
-function validDate(date: Date): Date | null {
-  return Number.isNaN(date.getTime()) ? null : date;
+  /** Whether `page` came from `prepare` for this feed with the meters active now (one enabled since would be missed). */
+  private isCurrent(feed: string, page: UsagePage): page is PreparedUsagePage {
+    if (!(page instanceof PreparedUsagePage) || page.feed !== feed) return false;
+    const active = this.meters.active();
+    return active.length === page.plugins.length && active.every((plugin, i) => plugin === page.plugins[i]);
+  }
+
+  private rowsOf(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): UsagePageRows {
+    const list = [...records].map(([eventId, record]) => ({ eventId, record }));
+    return usagePageRows(feed, list, new MeterUsageRecord(plugins), (meterId) => this.rollups.aggregationOf(meterId), this.clock.now());
+  }
 }

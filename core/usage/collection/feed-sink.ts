@@ -21,4 +21,10 @@ export interface FeedSink {
   readonly feeds: readonly string[];
   watermark(feed: string): Promise<string>;
   ingest(feed: string, page: FeedPage): Promise<FeedIngestOutcome>;
+  /**
+   * Optional: the work on a page that needs no database (parsing, metering), done while the page
+   * before it is stored; returns the page to pass to `ingest`. Synchronous and without I/O; may
+   * throw what `ingest` would throw for the page.
+   */
+  prepare?(feed: string, page: FeedPage): FeedPage;
 }

@@ -35,14 +35,25 @@ export function eventIdOf(record: RawUsageRecord): string | undefined {
  * which metering turns into a `bad_interval` quarantine rather than an error.
  */
 export function parseWapTime(text: string | null | undefined): Date {
-  const match = typeof text === 'string'
-    ? /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim())
-    : null;
-  if (!match) return new Date(NaN);
+  if (typeof text !== 'string') return new Date(NaN);
+  let time = parsedTimes.get(text);
+  if (time === undefined) {
+    if (parsedTimes.size >= 1024) parsedTimes.clear();
+    parsedTimes.set(text, (time = parseWapTimeText(text)));
+  }
+  return new Date(time);
+}
+
+// The records of a page share a few start and end times: each text is parsed once.
+const parsedTimes = new Map<string, number>();
+
+function parseWapTimeText(text: string): number {
+  const match = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?)(Z|[+-]\d{2}:?\d{2})?$/i.exec(text.trim());
+  if (!match) return NaN;
   const [, date, time, zone] = match;
   // .NET sends up to 7 fractional digits; a Date keeps milliseconds.
   const clock = time.replace(/(\.\d{3})\d+$/, '$1');
-  return new Date(`${date}T${clock}${zone ? zone.toUpperCase() : 'Z'}`);
+  return new Date(`${date}T${clock}${zone ? zone.toUpperCase() : 'Z'}`).getTime();
 }
 
 /** The plugin API's view of a wire record (camelCase, UTC Dates, EventId as a string). */

@@ -22,33 +22,60 @@ export function rollupKeyText(key: RollupKey): string {
 }
 
 /**
- * The partials that new usage adds to the hourly or daily rollups, one row per subscription ×
+ * The partials that new usage adds to the hourly and daily rollups, one row per subscription ×
  * resource × bucket holding one partial per meter. `aggregationOf` must know every meter of `usage`.
+ * One pass in the order of `usage`: within a meter, rows combine in the order they came, as a
+ * fold of that meter's rows would.
  */
 export function rollupChanges(
   usage: readonly MeteredUsage[],
-  grain: RollupGrain,
   aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
-): RollupChange[] {
-  const series = new Map<string, MeteredUsage[]>();
+): Record<RollupGrain, RollupChange[]> {
+  const aggregations = new Map<string, Aggregation | `${Aggregation}`>();
+  const hours = new ChangeSet();
+  const days = new ChangeSet();
   for (const u of usage) {
-    const key = `${u.subscriptionId}\u0000${u.meterId}\u0000${u.resourceId ?? ''}`;
-    const rows = series.get(key);
-    if (rows) rows.push(u);
-    else series.set(key, [u]);
+    let aggregation = aggregations.get(u.meterId);
+    if (aggregation === undefined) aggregations.set(u.meterId, (aggregation = aggregationOf(u.meterId)));
+    const hourBuckets = rollupUsage(aggregation, [u], 'hour');
+    for (const bucket of hourBuckets) hours.add(u, bucket);
+    // A row inside one hour adds the same to its day as to its hour: fold it once.
+    const insideOneHour = hourBuckets.length === 1 && u.start.getTime() >= hourBuckets[0].from.getTime() && u.end.getTime() <= hourBuckets[0].to.getTime();
+    const dayBuckets = insideOneHour ? [{ from: utcDayOf(hourBuckets[0].from), partial: hourBuckets[0].partial }] : rollupUsage(aggregation, [u], 'day');
+    for (const bucket of dayBuckets) days.add(u, bucket);
   }
-  const changes = new Map<string, { key: RollupKey; partials: Map<string, PartialAggregate> }>();
-  for (const rows of series.values()) {
-    const { subscriptionId, meterId, resourceId } = rows[0];
-    for (const bucket of rollupUsage(aggregationOf(meterId), rows, grain)) {
-      const key = { subscriptionId, resourceId: resourceId ?? '', bucketStart: bucket.from };
-      const text = rollupKeyText(key);
-      const change = changes.get(text) ?? { key, partials: new Map() };
-      change.partials.set(meterId, bucket.partial);
-      changes.set(text, change);
+  return { hour: hours.changes(), day: days.changes() };
+}
+
+/** Changes by rollup row, each holding one partial per meter. */
+class ChangeSet {
+  // Subscription → resource → bucket start: no key text to build for each of a page's usage rows.
+  private readonly bySubscription = new Map<string, Map<string, Map<number, { key: RollupKey; partials: Map<string, PartialAggregate> }>>>();
+  private readonly inOrder: { key: RollupKey; partials: Map<string, PartialAggregate> }[] = [];
+
+  add(u: MeteredUsage, bucket: { readonly from: Date; readonly partial: PartialAggregate }): void {
+    const resourceId = u.resourceId ?? '';
+    let byResource = this.bySubscription.get(u.subscriptionId);
+    if (!byResource) this.bySubscription.set(u.subscriptionId, (byResource = new Map()));
+    let byStart = byResource.get(resourceId);
+    if (!byStart) byResource.set(resourceId, (byStart = new Map()));
+    let change = byStart.get(bucket.from.getTime());
+    if (!change) {
+      change = { key: { subscriptionId: u.subscriptionId, resourceId, bucketStart: bucket.from }, partials: new Map() };
+      byStart.set(bucket.from.getTime(), change);
+      this.inOrder.push(change);
     }
+    const held = change.partials.get(u.meterId);
+    change.partials.set(u.meterId, held ? combinePartials(held, bucket.partial) : bucket.partial);
   }
-  return [...changes.values()].map(({ key, partials }) => ({ ...key, partials }));
+
+  changes(): RollupChange[] {
+    return this.inOrder.map(({ key, partials }) => ({ ...key, partials }));
+  }
+}
+
+function utcDayOf(hour: Date): Date {
+  return new Date(Math.floor(hour.getTime() / 86_400_000) * 86_400_000);
 }
 
 /**

@@ -36,6 +36,14 @@ export interface UsageStore {
    * nothing of the page is stored.
    */
   ingest(feed: string, page: UsagePage): Promise<IngestOutcome>;
+  /**
+   * Does the part of `ingest` that needs no database (EventIds checked, records metered, rollup
+   * changes worked out) and returns the page to pass to `ingest`, which then only writes. The
+   * collector calls it for the next page while the page before it commits. Pure and synchronous;
+   * throws what `ingest` would throw for the page. `ingest` of a page prepared for meters since
+   * changed prepares it again.
+   */
+  prepare(feed: string, page: UsagePage): UsagePage;
   /** The `startId` to pull `feed` from next; `FIRST_START_ID` for a feed never pulled. */
   watermark(feed: string): Promise<string>;
 }

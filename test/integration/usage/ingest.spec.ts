@@ -39,6 +39,24 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('3');
   });
 
+  it('stores a page prepared ahead as it stores the page itself, and only its records not stored meanwhile', async () => {
+    const prepared = world.store.prepare('usage', { records: [wire(1), wire(2), wire(3)], nextStartId: '4' });
+    await world.store.ingest('usage', { records: [wire(2)], nextStartId: '3' });
+    expect(await world.store.ingest('usage', prepared)).to.deep.equal({ new: 2, duplicate: 1, metered: 2, quarantined: 0 });
+    expect((await world.metered('mysql.databases')).length).to.equal(3);
+    const totals = await world.query.totals(SUBSCRIPTION, { from: new Date('2025-03-10T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') });
+    // three one-hour records of 1024 MB, record 2 counted once: 3 × 1 GB × 1 h
+    expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('3');
+  });
+
+  it('meters a page prepared ahead with the meters active when it is stored', async () => {
+    const serviceBus = wire(1, { ProviderName: 'servicebus', ResourceId: 'ns-1', Resources: { MessageCount: '40' } });
+    const prepared = world.store.prepare('usage', { records: [serviceBus], nextStartId: '2' });
+    world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
+    expect(await world.store.ingest('usage', prepared)).to.deep.equal({ new: 1, duplicate: 0, metered: 1, quarantined: 0 });
+    expect((await world.metered('servicebus.messages')).map((m) => m.quantity)).to.deep.equal(['40']);
+  });
+
   it('keeps the same EventId of two feeds apart', async () => {
     await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
     expect(await world.store.ingest('usage-b', { records: [wire(1)], nextStartId: '2' })).to.include({ new: 1, duplicate: 0 });
@@ -77,9 +95,9 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
 
   it('leaves no record, usage or rollup and the old watermark when the rollup write fails, and a retry succeeds', async () => {
     await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
-    const add = sinon.stub(world.rollups, 'add');
-    add.onFirstCall().rejects(new Error('disk full'));
-    add.callThrough();
+    const write = sinon.stub(world.rollups, 'write');
+    write.onFirstCall().rejects(new Error('disk full'));
+    write.callThrough();
     const page = { records: [wire(2), wire(3), wire(4, { ProviderName: 'nobody' })], nextStartId: '5' };
 
     let error: unknown;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { Aggregation } from '../../../core/plugin-api';
 import type { MeteredUsage } from '../../../core/usage/metering/metered-usage';
-import { aggregateUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
+import { aggregateUsage, foldUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
 import { regroupRollups, rollupUsage, totalOfRollups } from '../../../core/usage/metering/aggregation/rollup';
 import { fromStoredPartial, toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
 import { APRIL_2025, MARCH_2025, period, usage } from './usage-rows';
@@ -51,6 +51,20 @@ describe('rollup partials', () => {
             expect(totalOfRollups(aggregation, hourly, month).toString(), `hourly, seed ${seed}`).to.equal(raw);
             expect(totalOfRollups(aggregation, rollupUsage(aggregation, rows, 'day'), month).toString(), `daily, seed ${seed}`).to.equal(raw);
             expect(totalOfRollups(aggregation, regroupRollups(hourly, 'day'), month).toString(), `regrouped, seed ${seed}`).to.equal(raw);
+          }
+        }
+      });
+    }
+  });
+
+  describe('give each bucket exactly the partial of folding the rows into that bucket alone', () => {
+    for (const aggregation of AGGREGATIONS) {
+      it(`for ${aggregation}, also where a row covers many buckets wholly`, () => {
+        const rows = awkwardRows(5, 60);
+        for (const grain of ['hour', 'day'] as const) {
+          for (const bucket of rollupUsage(aggregation, rows, grain)) {
+            const folded = foldUsage(aggregation, rows, { from: bucket.from, to: bucket.to });
+            expect(toStoredPartial(bucket.partial), `${grain} from ${bucket.from.toISOString()}`).to.deep.equal(toStoredPartial(folded));
           }
         }
       });

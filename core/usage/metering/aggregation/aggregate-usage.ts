@@ -31,11 +31,22 @@ export function foldUsage(
   rows: Iterable<AggregatedRow>,
   window: Period,
 ): PartialAggregate {
-  let partial = emptyPartial(aggregation);
+  const checked = knownAggregation(aggregation);
+  // The first row's partial stands alone: combining it with the empty partial would only copy it.
+  let partial: PartialAggregate | undefined;
   for (const row of rows) {
-    if (countsIn(row, window)) partial = combinePartials(partial, partialOfRow(partial.aggregation, row, window));
+    if (!countsIn(row, window)) continue;
+    const share = partialOfRow(checked, row, window);
+    partial = partial ? combinePartials(partial, share) : share;
   }
-  return partial;
+  return partial ?? emptyPartial(checked);
+}
+
+const AGGREGATIONS: ReadonlySet<string> = new Set(Object.values(Aggregation));
+
+function knownAggregation(aggregation: Aggregation | `${Aggregation}`): Aggregation {
+  if (!AGGREGATIONS.has(aggregation)) throw new RangeError(`unknown aggregation "${String(aggregation)}"`);
+  return aggregation as Aggregation;
 }
 
 /** What one row that counts in `window` contributes to it. */

@@ -31,8 +31,13 @@ export function rollupUsage(
     const end = row.end.getTime();
     // A zero-length row sits in the bucket of its start; any other row in each bucket it overlaps.
     const last = end === start ? start : end - 1;
+    // What a row adds to a bucket it covers wholly depends on the bucket's width alone, and
+    // partials are never changed in place: a day-long row folds once for its 24 hours, not 24 times.
+    let wholeBucketShare: PartialAggregate | undefined;
     for (let from = floorTo(start, width); from <= last; from += width) {
-      const share = foldUsage(aggregation, [row], { from: new Date(from), to: new Date(from + width) });
+      const whole = start <= from && end >= from + width;
+      const share = (whole && wholeBucketShare) || foldUsage(aggregation, [row], { from: new Date(from), to: new Date(from + width) });
+      if (whole) wholeBucketShare = share;
       const held = partials.get(from);
       partials.set(from, held ? combinePartials(held, share) : share);
     }

@@ -1,0 +1,42 @@
+import { Aggregation } from '../../plugin-api';
+import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
+import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+
+// Partials are never changed in place, and neighbouring rows often hold the same one (a
+// day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
+const lastOfMeter = new Map<string, { readonly partial: PartialAggregate; readonly json: string }>();
+
+/**
+ * The `partials` column of a rollup row: `{ meterId: StoredPartial }` as JSON, meters in
+ * code-unit order, exactly what `JSON.stringify` makes of an object filled in that order.
+ */
+export function rollupPartialsJson(partials: ReadonlyMap<string, PartialAggregate>): string {
+  const meterIds = [...partials.keys()].sort((a, b) => (a < b ? -1 : 1));
+  // JSON.stringify puts keys that look like array indexes first, whatever the order they were set in.
+  if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
+    const stored: Record<string, StoredPartial> = {};
+    for (const id of meterIds) stored[id] = toStoredPartial(partials.get(id)!);
+    return JSON.stringify(stored);
+  }
+  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${jsonOf(id, partials.get(id)!)}`).join(',')}}`;
+}
+
+function jsonOf(meterId: string, partial: PartialAggregate): string {
+  const last = lastOfMeter.get(meterId);
+  if (last?.partial === partial) return last.json;
+  const json = sumJson(partial) ?? JSON.stringify(toStoredPartial(partial));
+  lastOfMeter.set(meterId, { partial, json });
+  return json;
+}
+
+/**
+ * A sum partial, the commonest, written directly: its keys are whole numbers and its values
+ * decimal text (digits, a point, a sign), which JSON takes without escapes; keys ascending, as
+ * JSON.stringify orders keys that look like array indexes.
+ */
+function sumJson(partial: PartialAggregate): string | undefined {
+  if (partial.aggregation !== Aggregation.Sum) return undefined;
+  const lengths = [...partial.byLength.keys()].sort((a, b) => a - b);
+  if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0)) return undefined;
+  return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${partial.byLength.get(length)!.toString()}"`).join(',')}}}`;
+}

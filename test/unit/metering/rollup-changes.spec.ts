@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { Aggregation } from '../../../core/plugin-api';
+import { rollupUsage } from '../../../core/usage/metering/aggregation/rollup';
+import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
+import { rollupChanges } from '../../../core/usage/store/rollup-changes';
+import { usage } from './usage-rows';
+
+describe('rollup changes of new usage', () => {
+  // Inside one hour, across an hour, across midnight, a whole day, a reading on the hour, no resource.
+  const intervals = [
+    ['2025-03-10T10:05:00Z', '2025-03-10T10:50:00Z'], ['2025-03-10T10:30:00Z', '2025-03-10T12:15:00Z'],
+    ['2025-03-10T23:30:00Z', '2025-03-11T00:30:00Z'], ['2025-03-10T00:00:00Z', '2025-03-11T00:00:00Z'],
+    ['2025-03-10T11:00:00Z', '2025-03-10T11:00:00Z'], ['2025-03-10T10:00:00Z', '2025-03-10T11:00:00Z'],
+  ];
+  const meters = { 'test.sum': Aggregation.Sum, 'test.average': Aggregation.Average, 'test.weighted': Aggregation.TimeWeighted } as const;
+  const rows = Object.keys(meters).flatMap((meterId) => intervals.map(([start, end], i) => ({
+    ...usage(start, end, `${i + 1}.25`, { resourceId: i === 4 ? null : `res-${i % 2}`, eventId: String(100 + i) }),
+    meterId,
+  })));
+  const changes = rollupChanges(rows, (meterId) => meters[meterId as keyof typeof meters]);
+
+  for (const grain of ['hour', 'day'] as const) {
+    it(`hold, per ${grain}, resource and meter, the partial of rolling up that meter's rows of that resource`, () => {
+      let compared = 0;
+      for (const [meterId, aggregation] of Object.entries(meters)) {
+        for (const resourceId of ['res-0', 'res-1', '']) {
+          const series = rows.filter((r) => r.meterId === meterId && (r.resourceId ?? '') === resourceId);
+          for (const bucket of rollupUsage(aggregation, series, grain)) {
+            const change = changes[grain].find((c) => c.resourceId === resourceId && c.bucketStart.getTime() === bucket.from.getTime());
+            expect(toStoredPartial(change!.partials.get(meterId)!), `${meterId} ${resourceId} ${bucket.from.toISOString()}`).to.deep.equal(toStoredPartial(bucket.partial));
+            compared++;
+          }
+        }
+      }
+      expect(compared).to.equal(changes[grain].reduce((n, c) => n + c.partials.size, 0));
+    });
+  }
+});
