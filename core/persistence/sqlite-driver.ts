@@ -5,8 +5,11 @@ import sqlite3 from 'sqlite3';
  * queries, the admin portal) go on while the collector writes, and a commit appends to the log
  * instead of rewriting pages through a rollback journal. `synchronous` stays FULL: a commit is
  * on disk when it returns, which invoices and payments need; NORMAL measured no faster here.
+ * Reads go through memory-mapped pages (up to 1 GiB of the file, shared by all connections
+ * through the OS page cache) and a 64 MiB page cache per connection instead of SQLite's 2 MB:
+ * over 5 million usage records, tenant queries' p99 fell from about 48 to 38 ms (`npm run bench`).
  */
-export const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL'] as const;
+export const SQLITE_CONNECTION_PRAGMAS = ['PRAGMA journal_mode = WAL', 'PRAGMA mmap_size = 1073741824', 'PRAGMA cache_size = -65536'] as const;
 
 /**
  * node-sqlite3 for Sequelize's `dialectModule`, with `SQLITE_CONNECTION_PRAGMAS` queued right
