@@ -54,7 +54,7 @@ export function applyCredits(charges: readonly ChargeLine[], earlier: readonly A
     });
     ledger.push({
       grantId: grant.id, accountId: grant.accountId, invoiceId: context.invoiceId, kind: 'use',
-      amount: use.negated(), currency: context.currency, meterId: null, description: `Used on invoice ${context.invoiceId}`,
+      amount: use.negated(), currency: context.currency, meterId: null, description: `${grant.description}: ${roundedAmountText(use, context.currency)} ${context.currency} used`,
     });
   }
   return { lines, ledger };

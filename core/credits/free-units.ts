@@ -71,7 +71,7 @@ export function freeUnitsLedger(deductions: readonly FreeUnitsDeduction[], grant
     const grant = grants.find((g) => g.id === grantId)!;
     return {
       grantId, accountId: grant.accountId, invoiceId, kind: 'free-units-use', amount: quantity.negated(),
-      currency: null, meterId: grant.meterId, description: `${quantity.toString()} ${grant.meterId} free on invoice ${invoiceId}`,
+      currency: null, meterId: grant.meterId, description: `${grant.description}: ${quantity.toString()} ${grant.meterId} free`,
     };
   });
 }

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { CreditStore } from '../../../core/credits/credit-store';
 import { GetCreditBalance } from '../../../core/credits/get-credit-balance';
 import { GrantCredit } from '../../../core/credits/grant-credit';
 import { Decimal } from '../../../core/money/decimal';
@@ -48,6 +49,9 @@ describe(`a promotion and a credit on one invoice on ${testBackend()}`, () => {
     expect(money(invoice)).to.equal('19.20');
     expect(invoice.lines.find((l) => l.kind === 'discount')?.description).to.match(/Loyalty 10%/);
     expect(await balance(w)).to.equal('0.00');
+    // the ledger row names the finalized invoice, never the draft key it was reserved under
+    const [use] = (await w.container.get<CreditStore>(CreditStore).ledgerOf(ACCOUNT)).filter((e) => e.kind === 'use');
+    expect([use.invoiceId, use.description]).to.deep.equal([invoice.id, 'Welcome credit: 5.00 USD used']);
   });
 
   it('gives the credit back when the invoice is voided', async () => {
