@@ -7,7 +7,7 @@ import { balancesFrom } from './credit-balance';
 import { CreditStore } from './credit-store';
 
 /**
- * Writes the ledger rows of a finalized invoice (from `AdjustInvoiceDraft` and `ComputeFreeUnits`).
+ * Writes the ledger rows of a finalized invoice (credit lines' from `AdjustInvoiceDraft`, usage lines' free units).
  * Idempotent per (grant, invoice): finalizing again, or recording the rows of a draft built twice,
  * uses each grant once. Refuses with `insufficient_credit` (writing nothing) when another invoice
  * used the balance since the draft was built: the engine re-builds the draft and tries again.

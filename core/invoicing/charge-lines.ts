@@ -60,15 +60,13 @@ export function fixedFeeLines(
 /** The free units of a meter's quantity (see `FreeUnitsAllowance.take`); none when the account has no grant. */
 export type TakeFreeUnits = (meterId: string, quantity: Decimal) => readonly FreeUnitsDeduction[];
 
-const NO_FREE_UNITS: TakeFreeUnits = () => [];
-
 /**
  * One line per priced meter with usage; meters the card does not price are free for this offer.
  * Free units come off the quantity before rating, so tiers count from the first paid unit; a
  * line whose usage is all free stays on the invoice at zero, showing what was free, and keeps the
  * ledger rows its finalization writes.
  */
-export function usageLines(subscriptionId: string, card: RateCard, totals: readonly MeterTotal[], servicePeriod: BillingPeriod, takeFree: TakeFreeUnits = NO_FREE_UNITS): DraftLine[] {
+export function usageLines(subscriptionId: string, card: RateCard, totals: readonly MeterTotal[], servicePeriod: BillingPeriod, takeFree: TakeFreeUnits): DraftLine[] {
   const lines: DraftLine[] = [];
   for (const total of totals) {
     if (!Object.hasOwn(card.charges, total.meterId)) continue;

@@ -12,7 +12,7 @@ export interface DraftAdjustments {
  * Adds discount and credit lines to an invoice draft. THE order in which promotions, coupons and
  * credits apply, and why:
  *
- * 1. **Free units** (`ComputeFreeUnits`, stage 10) come off the metered quantity *before rating*,
+ * 1. **Free units** (`FreeUnitsAllowance`, taken in `usageLines`) come off the metered quantity *before rating*,
  *    so the engine calls them itself, ahead of this class: an hour that is free is never priced,
  *    and tiers count from the first paid unit.
  * 2. **Promotions** (`PromotionAdjuster`, stage 20): automatic plan-level promotions, per charge
