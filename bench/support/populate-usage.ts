@@ -4,6 +4,7 @@ import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
 import { regroupByMonth, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
+import { asPartial } from '../../core/usage/store/exact-slot';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
 
@@ -24,20 +25,24 @@ export function subscriptionIdOf(index: number): string {
  * database (generate_series / a recursive CTE) because pushing millions of records through the
  * pipeline would take the benchmark longer than its point. Every row has the shape the pipeline
  * writes: the record's payload and metered column, and rollup rows whose partials are what the
- * real metering and rollup code makes of such a record (computed once, repeated).
+ * real metering and rollup code makes of such a record (computed once, repeated); and the feed's
+ * marks, all rolled up.
  */
 export async function populateUsage(database: Database, meters: MeterRegistry, shape: UsageShape): Promise<number> {
   const templates = rowTemplates(meters);
   const total = shape.subscriptions * shape.resourcesPerSubscription * shape.hours;
   const sql = database.dialect === 'postgres' ? postgresStatements(shape, templates) : sqliteStatements(shape, templates);
   for (const statement of sql) await database.sequelize.query(statement);
+  // Every record is rolled up, as the collector leaves them after a pull.
+  await database.sequelize.query(`INSERT INTO feed_watermarks (feed, next_start_id, rolled_up_to) VALUES ('usage', ${total + 1}, ${total + 1})`);
   return total;
 }
 
 interface Templates {
   payload: string;
   metered: string;
-  hourly: string;
+  /** A day of hours, each as one hourly record makes it. */
+  hours: string;
   daily: string;
   /** The monthly partials of a month holding `days` days of usage, by `days`. */
   monthly(days: number): string;
@@ -58,12 +63,12 @@ function rowTemplates(meters: MeterRegistry): Templates {
   });
   const aggregationOf = (id: string) => meters.meter(id)!.aggregation;
   const partials = (changes: readonly RollupChange[]) =>
-    JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(p)])));
+    JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
   const day = rollupChanges(usage.flat(), aggregationOf).day;
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
-    hourly: partials(rollupChanges(usage[0], aggregationOf).hour),
+    hours: `{${Array.from({ length: 24 }, (_, hour) => `"${hour}":${partials(rollupChanges(usage[0], aggregationOf).hour)}`).join(',')}}`,
     daily: partials(day),
     monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
   };
@@ -84,12 +89,10 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
             'vm-' || (((g - 1) / ${hours}) % ${r}), timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour',
             timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours} + 1) * interval '1 hour', ${quote(t.metered)}
      FROM generate_series(1, ${records}) g`,
-    `INSERT INTO usage_rollups_hourly (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`((g - 1) / ${r * hours})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour', 'vm-' || (((g - 1) / ${hours}) % ${r}), ${quote(t.hourly)}
-     FROM generate_series(1, ${records}) g`,
-    `INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.daily)}
-     FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`,
+    ...(['usage_rollups_hours', 'usage_rollups_daily'] as const).map((table) =>
+      `INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
+       SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)}
+       FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`),
     ...monthlyRows(hours, t).map(({ start, partials }) =>
       `INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`((g - 1) / ${r})::int`)}, timestamptz '${start}', 'vm-' || ((g - 1) % ${r}), ${quote(partials)}
@@ -118,10 +121,9 @@ function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }:
     `${series(records)} INSERT INTO usage_records (feed, event_id, subscription_id, provider_name, payload, received_at, resource_id, start_time, end_time, metered)
      SELECT 'usage', g, ${sub(`(g - 1) / ${r * hours}`)}, 'systemcenter', ${quote(t.payload)}, ${at('0', 'hours')},
             'vm-' || (((g - 1) / ${hours}) % ${r}), ${at(`(g - 1) % ${hours}`, 'hours')}, ${at(`(g - 1) % ${hours} + 1`, 'hours')}, ${quote(t.metered)} FROM s`,
-    `${series(records)} INSERT INTO usage_rollups_hourly (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`(g - 1) / ${r * hours}`)}, ${at(`(g - 1) % ${hours}`, 'hours')}, 'vm-' || (((g - 1) / ${hours}) % ${r}), ${quote(t.hourly)} FROM s`,
-    `${series(subscriptions * r * days)} INSERT INTO usage_rollups_daily (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.daily)} FROM s`,
+    ...(['usage_rollups_hours', 'usage_rollups_daily'] as const).map((table) =>
+      `${series(subscriptions * r * days)} INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
+       SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)} FROM s`),
     ...monthlyRows(hours, t).map(({ start, partials }) =>
       `${series(subscriptions * r)} INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`(g - 1) / ${r}`)}, ${at(`${(new Date(start).getTime() - Date.UTC(2025, 0, 1)) / 86_400_000}`, 'days')}, 'vm-' || ((g - 1) % ${r}), ${quote(partials)} FROM s`),

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { sequelizeOptionsFor, type DialectName } from './database-url';
-import { sqliteDriver } from './sqlite-driver';
+import { sqliteDriver, type SqliteDriver } from './sqlite-driver';
 
 export const DatabaseSettings = Symbol('DatabaseSettings');
 export interface DatabaseSettings {
@@ -16,6 +16,7 @@ export interface DatabaseSettings {
 export class Database {
   readonly sequelize: Sequelize;
   readonly dialect: DialectName;
+  private readonly sqlite: SqliteDriver | undefined;
 
   constructor(settings: DatabaseSettings) {
     const options = sequelizeOptionsFor(settings.url);
@@ -23,13 +24,14 @@ export class Database {
     if (options.dialect === 'sqlite' && options.storage !== ':memory:') {
       fs.mkdirSync(path.dirname(options.storage!), { recursive: true });
     }
+    this.sqlite = options.dialect === 'sqlite' ? sqliteDriver() : undefined;
     this.sequelize = new Sequelize({
       ...options,
       logging: false,
       timezone: '+00:00',
       pool: options.dialect === 'sqlite' ? { max: 1 } : { max: settings.poolMax ?? 10 },
       dialectOptions: dialectOptions(options.dialect),
-      ...(options.dialect === 'sqlite' ? { dialectModule: sqliteDriver() } : {}),
+      ...(this.sqlite ? { dialectModule: this.sqlite.module } : {}),
     });
   }
 
@@ -39,7 +41,9 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    const idle = this.sqlite?.closeIdle();
     await this.sequelize.close();
+    await idle;
   }
 }
 

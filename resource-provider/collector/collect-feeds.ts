@@ -26,9 +26,9 @@ export type CollectProgress = (feed: string, report: FeedReport) => void;
 /**
  * One collection run: while holding the collector lease, drains every feed that has a sink, page
  * by page, until WAP answers an empty page (a short page is not necessarily the last), asking
- * for each page while the one before it is stored. Each page
- * is stored with its watermark in one transaction by the sink; a failing feed is recorded and
- * the others still run.
+ * for each page while the one before it is stored. Each page is stored with its watermark in one
+ * transaction by the sink, which then settles the feed (rolls its usage up); a failing feed is
+ * recorded and the others still run.
  */
 @injectable()
 export class CollectFeeds {
@@ -71,6 +71,7 @@ export class CollectFeeds {
         onProgress?.(feed, report);
         if (!(await this.holdLease())) throw new Error('the collector lease was lost to another instance');
       }
+      await sink.settle?.(feed);
       await this.status.recordSuccess(feed, this.clock.now());
       return report;
     } catch (error) {

@@ -1,6 +1,8 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { hourSlotParts } from '../../usage/store/hours-of-day';
+import { asPartial, exactSlotJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
@@ -10,18 +12,20 @@ const lastOfMeter = new Map<string, { readonly partial: PartialAggregate; readon
  * The `partials` column of a rollup row: `{ meterId: StoredPartial }` as JSON, meters in
  * code-unit order, exactly what `JSON.stringify` makes of an object filled in that order.
  */
-export function rollupPartialsJson(partials: ReadonlyMap<string, PartialAggregate>): string {
+export function rollupPartialsJson(partials: ReadonlyMap<string, RollupPartial>): string {
   const meterIds = [...partials.keys()].sort((a, b) => (a < b ? -1 : 1));
   // JSON.stringify puts keys that look like array indexes first, whatever the order they were set in.
   if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
     const stored: Record<string, StoredPartial> = {};
-    for (const id of meterIds) stored[id] = toStoredPartial(partials.get(id)!);
+    for (const id of meterIds) stored[id] = toStoredPartial(asPartial(partials.get(id)!));
     return JSON.stringify(stored);
   }
   return `{${meterIds.map((id) => `${JSON.stringify(id)}:${jsonOf(id, partials.get(id)!)}`).join(',')}}`;
 }
 
-function jsonOf(meterId: string, partial: PartialAggregate): string {
+function jsonOf(meterId: string, partial: RollupPartial): string {
+  // An exact slot is its roll-up's own: no other row holds it.
+  if (isExactSlot(partial)) return exactSlotJson(partial);
   const last = lastOfMeter.get(meterId);
   if (last?.partial === partial) return last.json;
   const json = sumJson(partial) ?? JSON.stringify(toStoredPartial(partial));
@@ -39,4 +43,21 @@ function sumJson(partial: PartialAggregate): string | undefined {
   const lengths = [...partial.byLength.keys()].sort((a, b) => a - b);
   if (!lengths.every((length) => Number.isSafeInteger(length) && length >= 0)) return undefined;
   return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${partial.byLength.get(length)!.toString()}"`).join(',')}}}`;
+}
+
+/**
+ * The `partials` column of an hours row (a UTC day of one resource): `{ "<hour>": { meterId:
+ * StoredPartial } }`, hours ascending (JSON.stringify's order for such keys), from partials keyed
+ * by `hourSlot`.
+ */
+export function hourPartialsJson(slots: ReadonlyMap<string, RollupPartial>): string {
+  const byHour = new Map<number, Map<string, RollupPartial>>();
+  for (const [slot, partial] of slots) {
+    const { hour, meterId } = hourSlotParts(slot);
+    let meters = byHour.get(hour);
+    if (!meters) byHour.set(hour, (meters = new Map()));
+    meters.set(meterId, partial);
+  }
+  const hours = [...byHour.keys()].sort((a, b) => a - b);
+  return `{${hours.map((hour) => `"${hour}":${rollupPartialsJson(byHour.get(hour)!)}`).join(',')}}`;
 }

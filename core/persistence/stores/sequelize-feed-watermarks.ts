@@ -41,16 +41,70 @@ export async function storedEventIds(database: Database, feed: string, eventIds:
 
 /** Moves the watermark forward only: a page replayed from an older pull must not rewind it. */
 export async function advanceWatermark(database: Database, feed: string, nextStartId: string, now: Date, transaction: Transaction): Promise<void> {
+  await writeWatermark(database, feed, await storedWatermark(database, feed, transaction), nextStartId, now, transaction, {});
+}
+
+/**
+ * Where a usage feed stands, read with its row locked until the transaction ends: the collector's
+ * pages and its roll-ups, and a reprocessed quarantine, move the feed's two marks one at a time.
+ */
+export interface FeedPosition {
+  /** Undefined before the feed's first page. */
+  readonly nextStartId: string | undefined;
+  /** The records of the feed with a smaller EventId are in the rollups (see migration 0011). */
+  readonly rolledUpTo: string;
+}
+
+export async function lockFeedPosition(database: Database, feed: string, transaction: Transaction): Promise<FeedPosition> {
   const sequelize = database.sequelize;
-  const stored = await storedWatermark(database, feed, transaction);
+  // A write that changes nothing: the one way to lock a row that every dialect shares.
+  await sequelize.query('UPDATE feed_watermarks SET rolled_up_to = rolled_up_to WHERE feed = :feed', { replacements: { feed }, transaction });
+  const [row] = await select<{ next_start_id: string | number; rolled_up_to: string | number | null }>(
+    sequelize,
+    `SELECT ${bigintAsText(database.dialect, 'next_start_id', 'next_start_id')}, ${bigintAsText(database.dialect, 'rolled_up_to', 'rolled_up_to')}
+     FROM feed_watermarks WHERE feed = :feed`,
+    transaction,
+    { feed },
+  );
+  return { nextStartId: row && readBigint(row.next_start_id), rolledUpTo: row?.rolled_up_to == null ? '0' : readBigint(row.rolled_up_to) };
+}
+
+/** A usage feed's watermark, moved forward only, as `advanceWatermark`; the feed is marked as one whose records roll up. */
+export async function advanceUsageWatermark(database: Database, feed: string, position: FeedPosition, nextStartId: string, now: Date, transaction: Transaction): Promise<void> {
+  await writeWatermark(database, feed, position.nextStartId, nextStartId, now, transaction, { rolledUpTo: position.rolledUpTo });
+}
+
+export async function setRolledUpTo(database: Database, feed: string, rolledUpTo: string, transaction: Transaction): Promise<void> {
+  await database.sequelize.query(`UPDATE feed_watermarks SET rolled_up_to = ${rolledUpTo} WHERE feed = :feed`, { replacements: { feed }, transaction });
+}
+
+/** Every usage feed whose records are not all rolled up, and where its rollups stand: the records from there on are the feed's tail. */
+export async function feedsWithTails(database: Database, transaction?: Transaction): Promise<Map<string, string>> {
+  const rows = await select<{ feed: string; rolled_up_to: string | number }>(
+    database.sequelize,
+    // Every stored record is behind the watermark: a feed rolled up to it has no tail.
+    `SELECT feed, ${bigintAsText(database.dialect, 'rolled_up_to', 'rolled_up_to')} FROM feed_watermarks
+     WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id`,
+    transaction,
+  );
+  return new Map(rows.map((r) => [r.feed, readBigint(r.rolled_up_to)]));
+}
+
+async function writeWatermark(
+  database: Database, feed: string, stored: string | undefined, nextStartId: string, now: Date, transaction: Transaction,
+  usage: { readonly rolledUpTo?: string },
+): Promise<void> {
+  const sequelize = database.sequelize;
+  // rolled_up_to stays NULL for the catalogue's feeds, whose records never roll up.
   if (stored === undefined) {
     await insertRows(sequelize, 'feed_watermarks', [{
-      feed, next_start_id: nextStartId, last_success_at: now, last_error: null, last_error_at: null,
+      feed, next_start_id: nextStartId, last_success_at: now, last_error: null, last_error_at: null, rolled_up_to: usage.rolledUpTo ?? null,
     }], transaction);
     return;
   }
   const next = BigInt(nextStartId) > BigInt(stored) ? nextStartId : stored;
-  await sequelize.query('UPDATE feed_watermarks SET next_start_id = :next, last_success_at = :now WHERE feed = :feed', {
+  const rolledUp = usage.rolledUpTo === undefined ? '' : ', rolled_up_to = COALESCE(rolled_up_to, 0)';
+  await sequelize.query(`UPDATE feed_watermarks SET next_start_id = :next, last_success_at = :now${rolledUp} WHERE feed = :feed`, {
     replacements: { next, now, feed },
     transaction,
   });

@@ -5,7 +5,11 @@ import { Decimal } from '../../money/decimal';
 import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import type { Period } from '../../usage/metering/aggregation/period';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
-import { rollupReads } from '../../usage/store/rollup-spans';
+import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
+import { rollupUsage } from '../../usage/metering/aggregation/rollup';
+import { countsIn } from '../../usage/metering/aggregation/period';
+import type { MeteredUsage } from '../../usage/metering/metered-usage';
+import { tailUsage } from './sequelize-usage-tail';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
@@ -31,7 +35,7 @@ interface EvidenceRow {
   payload: string;
 }
 
-/** Answers usage questions from the rollups (totals) and from metered_usage (the records behind them). */
+/** Answers usage questions from the rollups and the feeds' tails (totals), and from usage_records (the records behind them). */
 @injectable()
 export class SequelizeUsageQuery implements UsageQuery {
   constructor(
@@ -161,34 +165,71 @@ export class SequelizeUsageQuery implements UsageQuery {
     return partials;
   }
 
-  /** Daily rows for the whole days of the period, hourly rows for the hours at its edges; never both for one instant. */
-  /** `subscriptions`: one, several (a list read with IN), or undefined for every subscription. */
+  /**
+   * The meter slices of the period: daily rows for its whole days (monthly for its whole months),
+   * hourly ones for the hours at its edges, never two tables for one instant; and the feeds' tails,
+   * not rolled up yet, bucketed the same way. `subscriptions`: one, several (a list read with IN),
+   * or undefined for every subscription.
+   */
   private async rollups(subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, coarsest: SeriesGrain = 'month'): Promise<MeterSlice[]> {
     const which = subscriptions === undefined ? ''
       : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
       : `AND subscription_id IN ${sqlList(this.database.sequelize, subscriptions)}`;
-    const reads = rollupReads(period, coarsest).map((read) => ({ table: ROLLUP_TABLE[read.grain], span: read }));
+    const reads = rollupReads(period, coarsest);
     const slices: MeterSlice[] = [];
-    for (const { table, span } of reads) {
+    for (const read of reads) {
+      const hours = read.grain === 'hour';
+      // An hours row is keyed by its UTC day: the read starts at the day of its first hour.
+      const from = hours ? new Date(Math.floor(read.from.getTime() / DAY) * DAY) : read.from;
       const rows = await select<StoredRollupRow>(
         this.database.sequelize,
-        `SELECT subscription_id, resource_id, bucket_start, partials FROM ${table}
+        `SELECT subscription_id, resource_id, bucket_start, partials FROM ${ROLLUP_TABLE[read.grain]}
          WHERE bucket_start >= :from AND bucket_start < :to ${which}`,
         undefined,
-        { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from: span.from, to: span.to },
+        { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from, to: read.to },
       );
       for (const row of rows) {
-        const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;
-        // Only the meter asked for is turned into decimals: the rest of the row is never read.
-        for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
-          if (!(meter in stored)) continue;
-          slices.push({
-            subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: row.bucket_start,
-            partial: fromStoredPartial(stored[meter]),
-          });
+        if (hours) this.hourSlices(row, read, meterId, slices);
+        else this.bucketSlices(row, row.bucket_start, JSON.parse(row.partials) as Record<string, StoredPartial>, meterId, slices);
+      }
+    }
+    this.tailSlices(await tailUsage(this.database, subscriptions, period), reads, meterId, slices);
+    return slices;
+  }
+
+  /** Only the meter asked for is turned into decimals: the rest of the row is never read. */
+  private bucketSlices(row: StoredRollupRow, bucketStart: Date | string, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
+    for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
+      if (!(meter in stored)) continue;
+      slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: bucketStart, partial: fromStoredPartial(stored[meter]) });
+    }
+  }
+
+  /** The hours of an hours row (one UTC day) that lie in the read. */
+  private hourSlices(row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
+    const day = readDate(row.bucket_start).getTime();
+    for (const [hour, stored] of Object.entries(JSON.parse(row.partials) as Record<string, Record<string, StoredPartial>>)) {
+      const start = day + Number(hour) * HOUR;
+      if (start >= read.from.getTime() && start < read.to.getTime()) this.bucketSlices(row, new Date(start), stored, meterId, slices);
+    }
+  }
+
+  /** Usage not rolled up yet, in the buckets the rollups would hold it in (days for a monthly read: a month is whole days). */
+  private tailSlices(usage: readonly MeteredUsage[], reads: readonly RollupRead[], meterId: string | undefined, slices: MeterSlice[]): void {
+    for (const u of usage) {
+      if (meterId !== undefined && u.meterId !== meterId) continue;
+      const aggregation = u.aggregation ?? this.meters.meter(u.meterId)?.aggregation;
+      if (aggregation === undefined) throw new Error(`meter '${u.meterId}' has usage but no active plugin declares it`);
+      for (const read of reads) {
+        if (!countsIn(u, read)) continue;
+        for (const bucket of rollupUsage(aggregation, [u], read.grain === 'hour' ? 'hour' : 'day')) {
+          if (bucket.from < read.from || bucket.from >= read.to) continue;
+          slices.push({ subscription_id: u.subscriptionId, meter_id: u.meterId, resource_id: u.resourceId ?? '', bucket_start: bucket.from, partial: bucket.partial });
         }
       }
     }
-    return slices;
   }
 }
+
+const HOUR = 3_600_000;
+const DAY = 86_400_000;

@@ -5,15 +5,18 @@ import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { rollupPartialsJson } from './rollup-partials-json';
+import { hourPartialsJson, rollupPartialsJson } from './rollup-partials-json';
+import { hourSlot, hoursByDay } from '../../usage/store/hours-of-day';
+import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
 import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
-export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hourly', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
+/** The hours table holds a row per UTC day (see hours-of-day); the others a row per bucket. */
+export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hours', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
 
-/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON. */
+/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`{ hour: { … } }` in the hours table). */
 export interface StoredRollupRow {
   id: string | number;
   subscription_id: string;
@@ -22,11 +25,29 @@ export interface StoredRollupRow {
   partials: string;
 }
 
-/** The partial of each meter of a stored row. */
+/** The partial of each meter of a stored day or month row. */
 export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate> {
   const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;
   return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
 }
+
+/** The partial of each hour slot (see hours-of-day) of a stored hours row. */
+export function hourPartialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate> {
+  const slots = new Map<string, PartialAggregate>();
+  for (const [hour, meters] of Object.entries(JSON.parse(row.partials) as Record<string, Record<string, StoredPartial>>)) {
+    for (const [meterId, partial] of Object.entries(meters)) slots.set(hourSlot(Number(hour), meterId), fromStoredPartial(partial));
+  }
+  return slots;
+}
+
+/** How each table's `partials` column is read and written. */
+interface PartialsCodec {
+  read(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate>;
+  write(partials: ReadonlyMap<string, RollupPartial>): string;
+}
+
+const BY_METER: PartialsCodec = { read: partialsOf, write: rollupPartialsJson };
+const BY_HOUR_SLOT: PartialsCodec = { read: hourPartialsOf, write: hourPartialsJson };
 
 /**
  * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
@@ -50,8 +71,9 @@ export class SequelizeUsageRollups {
 
   /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
   async write(changes: Readonly<Record<RollupTableGrain, readonly RollupChange[]>>, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
-    for (const grain of ['hour', 'day', 'month'] as const) {
-      if (changes[grain].length > 0) await this.apply(ROLLUP_TABLE[grain], changes[grain], transaction, bulk);
+    if (changes.hour.length > 0) await this.apply(ROLLUP_TABLE.hour, hoursByDay(changes.hour), BY_HOUR_SLOT, transaction, bulk);
+    for (const grain of ['day', 'month'] as const) {
+      if (changes[grain].length > 0) await this.apply(ROLLUP_TABLE[grain], changes[grain], BY_METER, transaction, bulk);
     }
   }
 
@@ -62,22 +84,23 @@ export class SequelizeUsageRollups {
     return meter.aggregation;
   }
 
-  private async apply(table: string, changes: readonly RollupChange[], transaction: Transaction, bulk: BulkRows): Promise<void> {
+  private async apply(table: string, changes: readonly RollupChange[], codec: PartialsCodec, transaction: Transaction, bulk: BulkRows): Promise<void> {
     const merged = new Map<string, RollupChange>(changes.map((c) => [rollupKeyText(c), c]));
     const replaced: (string | number)[] = [];
     for (const row of await this.stored(table, changes, transaction)) {
       const key = rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) });
       const change = merged.get(key);
       if (!change) continue;
-      const combined = partialsOf(row);
-      for (const [meterId, partial] of change.partials) {
-        const held = combined.get(meterId);
-        combined.set(meterId, held ? combinePartials(held, partial) : partial);
+      const combined: Map<string, RollupPartial> = codec.read(row);
+      for (const [slot, partial] of change.partials) {
+        const held = combined.get(slot);
+        combined.set(slot, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
       }
       merged.set(key, { ...change, partials: combined });
       replaced.push(row.id);
     }
-    await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, [...merged.values()].map(toRow), replaced);
+    const rows = [...merged.values()].map((c): RowValues => [c.subscriptionId, c.bucketStart, c.resourceId, codec.write(c.partials)]);
+    await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, rows, replaced);
   }
 
   /**
@@ -111,6 +134,3 @@ export class SequelizeUsageRollups {
 const ROLLUP_COLUMNS = ['subscription_id', 'bucket_start', 'resource_id', 'partials'];
 const ROLLUP_KEY = ['subscription_id', 'bucket_start', 'resource_id'];
 
-function toRow(change: RollupChange): RowValues {
-  return [change.subscriptionId, change.bucketStart, change.resourceId, rollupPartialsJson(change.partials)];
-}

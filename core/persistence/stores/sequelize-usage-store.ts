@@ -4,12 +4,13 @@ import { Clock } from '../../time/clock';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
-import { eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
+import { eventIdBefore, eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { advanceWatermark, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
+import { advanceUsageWatermark, lockFeedPosition, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
 import { bulkRowsFor } from './bulk-rows/bulk-rows';
 import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
+import { rollUpTail } from './sequelize-usage-tail';
 
 /** A page with its rows worked out by `prepare`, as if every record were new, with the meters active then. */
 class PreparedUsagePage implements UsagePage {
@@ -23,6 +24,9 @@ class PreparedUsagePage implements UsagePage {
   ) {}
 }
 
+/** Records per roll-up transaction: bounds the memory and the lock a backlog's roll-up takes. */
+const ROLL_UP_CHUNK = 10_000;
+
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
   constructor(
@@ -34,28 +38,36 @@ export class SequelizeUsageStore implements UsageStore {
 
   prepare(feed: string, page: UsagePage): UsagePage {
     if (!/^\d{1,19}$/.test(page.nextStartId)) throw new TypeError(`nextStartId must be a whole number, not ${JSON.stringify(page.nextStartId)}`);
+    const nextStartId = page.nextStartId.replace(/^0+(?=\d)/, '');
     const unique = new Map<string, RawUsageRecord>();
     for (const record of page.records) {
       const eventId = eventIdOf(record);
       if (eventId === undefined) throw new TypeError(`a ${feed} record has no whole-number EventId: ${JSON.stringify(record.EventId)}`);
+      if (!eventIdBefore(eventId, nextStartId)) throw new RangeError(`nextStartId ${nextStartId} is not past EventId ${eventId} of its page`);
       if (!unique.has(eventId)) unique.set(eventId, record);
     }
     const plugins = this.meters.active();
-    return new PreparedUsagePage(feed, page.records, page.nextStartId, unique, plugins, this.rowsOf(feed, unique, plugins));
+    return new PreparedUsagePage(feed, page.records, nextStartId, unique, plugins, this.rowsOf(feed, unique, plugins));
   }
 
   async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
     const prepared = this.isCurrent(feed, page) ? page : (this.prepare(feed, page) as PreparedUsagePage);
     return this.database.sequelize.transaction(async (transaction) => {
-      const stored = await storedEventIds(this.database, feed, [...prepared.unique.keys()], transaction);
+      const position = await lockFeedPosition(this.database, feed, transaction);
+      // Every stored record is behind the watermark: a page past it (the collector's every page) has nothing to look up.
+      const watermark = position.nextStartId;
+      const maybeStored = watermark === undefined ? [] : [...prepared.unique.keys()].filter((eventId) => eventIdBefore(eventId, watermark));
+      const stored = maybeStored.length === 0 ? new Set<string>() : await storedEventIds(this.database, feed, maybeStored, transaction);
       // Records stored already (a page pulled again) are rare: the rows are then worked out anew without them.
       const fresh = stored.size === 0 ? prepared.unique : new Map([...prepared.unique].filter(([eventId]) => !stored.has(eventId)));
       const rows = stored.size === 0 ? prepared.rows : this.rowsOf(feed, fresh, prepared.plugins);
       const bulk = bulkRowsFor(this.database, transaction);
       await bulk.insert('usage_records', USAGE_RECORD_COLUMNS, rows.records);
       await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined);
-      await this.rollups.write(rows.rollups, transaction, bulk);
-      await advanceWatermark(this.database, feed, page.nextStartId, this.clock.now(), transaction);
+      // New records behind the roll-up mark (WAP sent an old EventId late) would be missed by the next roll-up.
+      const behind = rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
+      if (behind.length > 0) await this.rollups.add(behind, transaction);
+      await advanceUsageWatermark(this.database, feed, position, prepared.nextStartId, this.clock.now(), transaction);
       return {
         new: fresh.size,
         duplicate: page.records.length - fresh.size,
@@ -63,6 +75,15 @@ export class SequelizeUsageStore implements UsageStore {
         quarantined: rows.quarantined.length,
       };
     });
+  }
+
+  async rollUp(feed: string): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const records = await this.database.sequelize.transaction((transaction) => rollUpTail(this.database, this.rollups, feed, ROLL_UP_CHUNK, transaction));
+      total += records;
+      if (records < ROLL_UP_CHUNK) return total;
+    }
   }
 
   watermark(feed: string): Promise<string> {
@@ -78,6 +99,6 @@ export class SequelizeUsageStore implements UsageStore {
 
   private rowsOf(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): UsagePageRows {
     const list = [...records].map(([eventId, record]) => ({ eventId, record }));
-    return usagePageRows(feed, list, new MeterUsageRecord(plugins), (meterId) => this.rollups.aggregationOf(meterId), this.clock.now());
+    return usagePageRows(feed, list, new MeterUsageRecord(plugins), this.clock.now());
   }
 }

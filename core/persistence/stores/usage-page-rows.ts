@@ -1,20 +1,18 @@
-import type { Aggregation } from '../../plugin-api';
 import type { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
 import { meterRecords } from '../../usage/store/meter-records';
 import { meteredColumns } from '../../usage/store/metered-column';
 import { parseWapTime, type RawUsageRecord } from '../../usage/store/raw-usage-record';
-import { regroupByMonth, rollupChanges, type RollupChange } from '../../usage/store/rollup-changes';
-import type { RollupTableGrain } from '../../usage/store/rollup-spans';
+import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import type { RowValues } from './bulk-rows/bulk-rows';
 
 export const USAGE_RECORD_COLUMNS = ['feed', 'event_id', 'subscription_id', 'provider_name', 'payload', 'received_at', 'resource_id', 'start_time', 'end_time', 'metered'];
 export const QUARANTINE_COLUMNS = ['feed', 'event_id', 'reason', 'quarantined_at', 'released_at'];
 
-/** What storing new records writes: their rows, their quarantine rows and what they add to the rollups. */
+/** What storing new records writes: their rows and their quarantine rows; and the usage they metered, for the rollups. */
 export interface UsagePageRows {
   readonly records: readonly RowValues[];
   readonly quarantined: readonly RowValues[];
-  readonly rollups: Readonly<Record<RollupTableGrain, readonly RollupChange[]>>;
+  readonly usage: readonly MeteredUsage[];
   /** How many of the records metered (with or without usage). */
   readonly metered: number;
 }
@@ -27,13 +25,11 @@ export function usagePageRows(
   feed: string,
   records: readonly { readonly eventId: string; readonly record: RawUsageRecord }[],
   meter: MeterUsageRecord,
-  aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
   receivedAt: Date,
 ): UsagePageRows {
   const metered = meterRecords(records, meter);
   const meteredOf = meteredColumns(metered.usage);
   const meteredIds = new Set(metered.meteredEventIds);
-  const changes = rollupChanges(metered.usage, aggregationOf);
   return {
     records: records.map(({ eventId, record }) => [
       feed,
@@ -49,7 +45,7 @@ export function usagePageRows(
       meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
     ]),
     quarantined: metered.quarantined.map((q) => [feed, q.eventId, q.reason, receivedAt, null]),
-    rollups: { hour: changes.hour, day: changes.day, month: regroupByMonth(changes.day) },
+    usage: metered.usage,
     metered: metered.meteredEventIds.length,
   };
 }

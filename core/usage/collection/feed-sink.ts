@@ -27,4 +27,6 @@ export interface FeedSink {
    * throw what `ingest` would throw for the page.
    */
   prepare?(feed: string, page: FeedPage): FeedPage;
+  /** Optional: work that follows the records (the usage rollups), after a drain of the feed and now and then during one. */
+  settle?(feed: string): Promise<void>;
 }

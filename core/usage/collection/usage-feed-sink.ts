@@ -2,10 +2,17 @@ import { inject, injectable } from 'inversify';
 import { UsageStore, type UsagePage } from '../store/usage-store';
 import type { FeedIngestOutcome, FeedPage, FeedSink } from './feed-sink';
 
+/**
+ * New records between roll-ups during a long drain (a backlog after downtime): rolling up in
+ * large steps writes each day's rollup rows about once, and the tail that queries fold in stays short.
+ */
+const ROLL_UP_EVERY = 10_000;
+
 /** The `/usage` feed goes to the usage store, which meters it on the way in. WAP's records are taken as `RawUsageRecord`s; the store checks what it reads. */
 @injectable()
 export class UsageFeedSink implements FeedSink {
   readonly feeds = ['usage'] as const;
+  private sinceRollUp = 0;
 
   constructor(@inject(UsageStore) private readonly store: UsageStore) {}
 
@@ -19,6 +26,13 @@ export class UsageFeedSink implements FeedSink {
 
   async ingest(feed: string, page: FeedPage): Promise<FeedIngestOutcome> {
     const outcome = await this.store.ingest(feed, page as UsagePage);
+    this.sinceRollUp += outcome.new;
+    if (this.sinceRollUp >= ROLL_UP_EVERY) await this.settle(feed);
     return { new: outcome.new, duplicate: outcome.duplicate };
+  }
+
+  async settle(feed: string): Promise<void> {
+    this.sinceRollUp = 0;
+    await this.store.rollUp(feed);
   }
 }

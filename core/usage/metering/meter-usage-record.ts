@@ -1,4 +1,4 @@
-import { MeteringStatus, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
+import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
 import { parseDecimal } from '../../money/decimal';
 import type { MeteredUsage } from './metered-usage';
 
@@ -35,7 +35,8 @@ type Answer = MeteringResult | { readonly status: 'failed'; readonly message: st
 
 interface EnabledPlugin {
   readonly plugin: MeterPlugin;
-  readonly declared: ReadonlySet<string>;
+  /** Aggregation by meter id, of every meter the plugin declares. */
+  readonly declared: ReadonlyMap<string, MeterDefinition['aggregation']>;
 }
 
 /**
@@ -50,7 +51,7 @@ export class MeterUsageRecord {
    *   `NotApplicable` owns it. Their `meters()` are read here, once, as the plugin API promises.
    */
   constructor(plugins: readonly MeterPlugin[]) {
-    this.enabled = plugins.map(plugin => ({ plugin, declared: new Set(plugin.meters().map(m => m.id)) }));
+    this.enabled = plugins.map(plugin => ({ plugin, declared: new Map(plugin.meters().map(m => [m.id, m.aggregation])) }));
   }
 
   /** Meters one record; never throws for anything a plugin or WAP does. */
@@ -124,6 +125,7 @@ export class MeterUsageRecord {
         end: record.endTime,
         quantity,
         eventId: record.eventId,
+        aggregation: declared.get(q.meterId),
       });
     }
     return { ok: true, pluginId, usage };

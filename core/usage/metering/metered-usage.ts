@@ -1,4 +1,5 @@
 import type { Decimal } from '../../money/decimal';
+import type { Aggregation } from '../../plugin-api';
 
 /**
  * One exact quantity of one meter, for one resource over one interval: what a meter makes of a
@@ -20,4 +21,9 @@ export interface MeteredUsage {
   readonly quantity: Decimal;
   /** WAP's `EventId` of the source record, a decimal string (a .NET long). */
   readonly eventId: string;
+  /**
+   * The meter's aggregation as its plugin declared it when the record was metered: kept with the
+   * usage so that rolling it up later does not depend on the plugin still being enabled.
+   */
+  readonly aggregation?: Aggregation | `${Aggregation}`;
 }

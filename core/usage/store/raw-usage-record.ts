@@ -28,6 +28,11 @@ export function eventIdOf(record: RawUsageRecord): string | undefined {
   return text.replace(/^0+(?=\d)/, '');
 }
 
+/** Whether EventId `a` comes before `b`; both canonical (as `eventIdOf` makes them), of any length. */
+export function eventIdBefore(a: string, b: string): boolean {
+  return a.length < b.length || (a.length === b.length && a < b);
+}
+
 /**
  * WAP writes times as `2013-07-31T17:15:49`, without a zone, meaning UTC; some builds add `Z`, an
  * offset or fractional seconds. A time without a zone must not go through `new Date()` as it is:

@@ -24,16 +24,19 @@ export const FIRST_START_ID = '0';
 
 /**
  * Raw WAP usage records, the metered usage made of them, its rollups and each feed's watermark.
- * One writer at a time: the collector holds the lease (see the `leases` table).
+ * One writer at a time: the collector holds the lease (see the `leases` table). Rollups follow
+ * the records: `ingest` stores a page's records, `rollUp` adds every record stored since the last
+ * roll-up to the rollups. Queries (`UsageQuery`) fold in what is not rolled up yet, so when the
+ * roll-up runs changes how fast they answer, never what.
  */
 export const UsageStore = Symbol('UsageStore');
 export interface UsageStore {
   /**
-   * Stores a page in one transaction: new records, their metered usage or quarantine, the hourly
-   * and daily rollups, and the watermark. A failure leaves nothing of the page behind; a page
-   * stored twice changes nothing the second time (records are unique by feed and EventId). The
-   * watermark only moves forward. A record without a whole-number EventId is a TypeError, and
-   * nothing of the page is stored.
+   * Stores a page in one transaction: new records with their metered usage or quarantine, and the
+   * watermark. A failure leaves nothing of the page behind; a page stored twice changes nothing
+   * the second time (records are unique by feed and EventId). The watermark only moves forward.
+   * A record without a whole-number EventId is a TypeError, a `nextStartId` not past every
+   * EventId of the page a RangeError, and nothing of the page is stored.
    */
   ingest(feed: string, page: UsagePage): Promise<IngestOutcome>;
   /**
@@ -44,6 +47,13 @@ export interface UsageStore {
    * changed prepares it again.
    */
   prepare(feed: string, page: UsagePage): UsagePage;
+  /**
+   * Adds the feed's records stored since the last roll-up to the hourly, daily and monthly
+   * rollups, in transactions of bounded size, each moving the feed's roll-up mark with the
+   * rollups it wrote: a crash loses nothing, and nothing is rolled up twice. Returns how many
+   * records it took.
+   */
+  rollUp(feed: string): Promise<number>;
   /** The `startId` to pull `feed` from next; `FIRST_START_ID` for a feed never pulled. */
   watermark(feed: string): Promise<string>;
 }

@@ -18,6 +18,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
       '0001-accounts-subscriptions-plugins', '0002-usage', '0003-usage-rollups', '0004-subscriptions-and-decisions', '0005-catalogue', '0006-invoicing',
       '0007-compact-usage-storage', '0008-promotions-credits', '0009-subscription-plan-history',
       '0010-custom-billing-cycles',
+      '0011-deferred-rollups',
     ]);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });

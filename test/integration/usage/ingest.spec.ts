@@ -14,6 +14,10 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     await world.close();
   });
 
+  const allottedSpaceInMarch = async () => (await world.query.totals(SUBSCRIPTION, {
+    from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z'),
+  })).find((t) => t.meterId === 'mysql.allotted-space')?.quantity;
+
   it('starts a feed never pulled at startId 0', async () => {
     expect(await world.store.watermark('usage')).to.equal('0');
   });
@@ -93,8 +97,10 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(await world.count('usage_records')).to.equal(0);
   });
 
-  it('leaves no record, usage or rollup and the old watermark when the rollup write fails, and a retry succeeds', async () => {
-    await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
+  it('leaves no record, usage or rollup and the old watermark when a page behind the roll-up fails, and a retry succeeds', async () => {
+    await world.store.ingest('usage', { records: [wire(5)], nextStartId: '6' });
+    expect(await world.store.rollUp('usage')).to.equal(1);
+    // Records older than the roll-up mark are rolled up as they are stored, in the page's transaction.
     const write = sinon.stub(world.rollups, 'write');
     write.onFirstCall().rejects(new Error('disk full'));
     write.callThrough();
@@ -106,19 +112,44 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(await world.count('usage_records')).to.equal(1);
     expect((await world.metered()).length).to.equal(2);
     expect(await world.count('quarantined_records')).to.equal(0);
-    // record 1's hour: one row holding both of its meters
-    expect(await world.count('usage_rollups_hourly')).to.equal(1);
-    expect(await world.store.watermark('usage')).to.equal('2');
+    // record 5's day: one row holding both of its meters in its hour
+    expect(await world.count('usage_rollups_hours')).to.equal(1);
+    expect(await world.store.watermark('usage')).to.equal('6');
 
     expect(await world.store.ingest('usage', page)).to.deep.equal({ new: 3, duplicate: 0, metered: 2, quarantined: 1 });
     expect(await world.count('usage_records')).to.equal(4);
     expect((await world.metered()).length).to.equal(6);
-    expect(await world.store.watermark('usage')).to.equal('5');
-    const [total] = (await world.query.totals(SUBSCRIPTION, {
-      from: new Date('2025-03-01T00:00:00Z'), to: new Date('2025-04-01T00:00:00Z'),
-    })).filter((t) => t.meterId === 'mysql.allotted-space');
-    // records 1, 2 and 3, each 1 GB for one hour, the failed attempt counted nowhere
-    expect(total.quantity).to.equal('3');
+    expect(await world.store.watermark('usage')).to.equal('6');
+    expect(await world.store.rollUp('usage')).to.equal(0);
+    // records 5, 2 and 3, each 1 GB for one hour, the failed attempt counted nowhere
+    expect(await allottedSpaceInMarch()).to.equal('3');
+  });
+
+  it('keeps the rollups and the roll-up mark when a roll-up fails; the next one takes every record once', async () => {
+    await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
+    await world.store.ingest('usage', { records: [wire(3)], nextStartId: '4' });
+    const write = sinon.stub(world.rollups, 'write');
+    write.onFirstCall().rejects(new Error('disk full'));
+    write.callThrough();
+
+    let error: unknown;
+    await world.store.rollUp('usage').catch((e: unknown) => { error = e; });
+    expect((error as Error).message).to.equal('disk full');
+    expect(await world.count('usage_rollups_hours')).to.equal(0);
+    // answered from the records not rolled up
+    expect(await allottedSpaceInMarch()).to.equal('3');
+
+    expect(await world.store.rollUp('usage')).to.equal(3);
+    expect(await world.count('usage_rollups_hours')).to.equal(1);
+    expect(await world.store.rollUp('usage')).to.equal(0);
+    expect(await allottedSpaceInMarch()).to.equal('3');
+  });
+
+  it('refuses a page whose nextStartId is not past its records, storing nothing of it', async () => {
+    let error: unknown;
+    await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '2' }).catch((e: unknown) => { error = e; });
+    expect(error).to.be.instanceOf(RangeError);
+    expect(await world.count('usage_records')).to.equal(0);
   });
 
   it('ingests a large page with a few statements, not one per record', async function () {

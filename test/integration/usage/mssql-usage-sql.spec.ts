@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import type { Transaction } from 'sequelize';
+import { meteredUsageOf } from '../../../core/usage/store/metered-column';
 import type { Database } from '../../../core/persistence/database';
 import { SequelizeUsageQuarantine } from '../../../core/persistence/stores/sequelize-usage-quarantine';
 import { SequelizeUsageQuery } from '../../../core/persistence/stores/sequelize-usage-query';
@@ -22,7 +24,15 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     const clock = new ManualClock('2025-04-02T00:00:00Z');
     const rollups = new SequelizeUsageRollups(database, meters);
     const writer = new SequelizeUsageWriter(database, rollups);
-    await new SequelizeUsageStore(database, meters, rollups, clock).ingest('usage', { records: [wire(1), wire(2, { ProviderName: 'nobody' })], nextStartId: '3' });
+    const store = new SequelizeUsageStore(database, meters, rollups, clock);
+    await store.ingest('usage', { records: [wire(1), wire(2, { ProviderName: 'nobody' })], nextStartId: '3' });
+    await store.rollUp('usage');
+    // Nothing comes back from the recording's SELECTs: the roll-up's writes are asked for directly.
+    const usage = meteredUsageOf({
+      eventId: '1', subscriptionId: SUBSCRIPTION, start: new Date('2025-03-10T10:00:00Z'), end: new Date('2025-03-10T11:00:00Z'),
+      metered: '[["mysql.allotted-space","db-1","1","time-weighted"]]',
+    });
+    await rollups.add(usage, {} as Transaction);
     await new SequelizeUsageQuarantine(database, meters, writer, clock).reprocess();
     const query = new SequelizeUsageQuery(database, meters);
     const march = { from: new Date('2025-02-28T22:00:00Z'), to: new Date('2025-03-31T22:00:00Z') };
@@ -35,13 +45,14 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     const sql = statements.join('\n');
     expect(sql).not.to.match(/`|\bLIMIT\b/);
     expect(sql).to.include('OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY');
-    expect(statements.find((s) => s.startsWith('INSERT INTO [usage_rollups_hourly]'))).to.include(`N'${SUBSCRIPTION}'`);
+    expect(sql).to.match(/ORDER BY usage_records.event_id OFFSET 0 ROWS FETCH NEXT 10000 ROWS ONLY/);
+    expect(statements.find((s) => s.startsWith('INSERT INTO [usage_rollups_hours]'))).to.include(`N'${SUBSCRIPTION}'`);
   });
 
   it('writes quantities as exact decimal text, never through a float', () => {
     const insert = statements.find((s) => s.startsWith('INSERT INTO [usage_records]'));
     // 1024 MB ÷ 1024 = 1 GB; one database
-    expect(insert).to.include(`N'[["mysql.allotted-space","db-1","1"],["mysql.databases","db-1","1"]]'`);
+    expect(insert).to.include(`N'[["mysql.allotted-space","db-1","1","time-weighted"],["mysql.databases","db-1","1","max"]]'`);
     expect(statements.join('\n')).not.to.match(/\b(FLOAT|REAL|DOUBLE)\b/i);
   });
 });

@@ -1,0 +1,75 @@
+import type { Transaction } from 'sequelize';
+import type { Database } from '../database';
+import type { MeteredUsage } from '../../usage/metering/metered-usage';
+import type { Period } from '../../usage/metering/aggregation/period';
+import { meteredUsageOf } from '../../usage/store/metered-column';
+import { lockFeedPosition, feedsWithTails, setRolledUpTo } from './sequelize-feed-watermarks';
+import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
+import { bigintAsText, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
+
+/**
+ * The tail of a usage feed: its records from `rolled_up_to` on, stored but not yet in the rollups
+ * (migration 0011). The collector rolls the tail up after each pull; until then queries fold it
+ * in from the records' `metered` column, so an answer never depends on where the roll-up stands.
+ */
+interface TailRow {
+  event_id: string | number;
+  subscription_id: string;
+  start_time: Date | string;
+  end_time: Date | string;
+  metered: string | null;
+}
+
+const TAIL_COLUMNS = (database: Database) => `${bigintAsText(database.dialect, 'event_id', 'event_id')}, subscription_id, start_time, end_time, metered`;
+
+/**
+ * Rolls up the oldest `limit` records of the feed's tail (fewer if the tail is shorter) inside
+ * the caller's transaction, and moves `rolled_up_to` past them. Returns how many it took.
+ */
+export async function rollUpTail(database: Database, rollups: SequelizeUsageRollups, feed: string, limit: number, transaction: Transaction): Promise<number> {
+  const { rolledUpTo } = await lockFeedPosition(database, feed, transaction);
+  const paging = database.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${limit} ROWS ONLY` : `LIMIT ${limit}`;
+  const rows = await select<TailRow>(
+    database.sequelize,
+    // Ordered by the column, not by its alias: SQLite's alias is text, and '10' sorts before '9'.
+    `SELECT ${TAIL_COLUMNS(database)} FROM usage_records WHERE feed = :feed AND event_id >= ${rolledUpTo} ORDER BY usage_records.event_id ${paging}`,
+    transaction,
+    { feed },
+  );
+  if (rows.length === 0) return 0;
+  await rollups.add(rows.flatMap(usageOf), transaction);
+  await setRolledUpTo(database, feed, (BigInt(readBigint(rows[rows.length - 1].event_id)) + 1n).toString(), transaction);
+  return rows.length;
+}
+
+/**
+ * The metered usage of every usage feed's tail that counts in `period` (the rule of `countsIn`),
+ * of one subscription, several, or all (`undefined`).
+ */
+export async function tailUsage(database: Database, subscriptions: string | readonly string[] | undefined, period: Period): Promise<MeteredUsage[]> {
+  const feeds = await feedsWithTails(database);
+  if (feeds.size === 0) return [];
+  const sequelize = database.sequelize;
+  // The tail is found by its key range (feed, event_id), never by the subscription's index, which
+  // would read every record the subscription has: SQLite's planner is told so by a unary plus.
+  const subscription = database.dialect === 'sqlite' ? '+subscription_id' : 'subscription_id';
+  const which = subscriptions === undefined ? ''
+    : typeof subscriptions === 'string' ? `AND ${subscription} = ${sequelize.escape(subscriptions)}`
+    : `AND ${subscription} IN ${sqlList(sequelize, subscriptions)}`;
+  const tails = [...feeds].map(([feed, rolledUpTo]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${rolledUpTo})`).join(' OR ');
+  const rows = await select<TailRow>(
+    sequelize,
+    `SELECT ${TAIL_COLUMNS(database)} FROM usage_records
+     WHERE (${tails}) AND metered IS NOT NULL ${which}
+       AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))`,
+    undefined,
+    { from: period.from, to: period.to },
+  );
+  return rows.flatMap(usageOf);
+}
+
+function usageOf(row: TailRow): MeteredUsage[] {
+  return meteredUsageOf({
+    eventId: readBigint(row.event_id), subscriptionId: row.subscription_id, start: readDate(row.start_time), end: readDate(row.end_time), metered: row.metered,
+  });
+}

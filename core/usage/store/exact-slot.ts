@@ -1,0 +1,131 @@
+import { Aggregation } from '../../plugin-api';
+import { Decimal } from '../../money/decimal';
+import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
+import type { PartialAggregate } from '../metering/aggregation/partial-aggregate';
+
+/**
+ * The partial of a sum, time-weighted or max meter while a roll-up adds usage to it, in whole
+ * units of 10^-12 (bigint): metering rounds every quantity to the 12 places the store keeps and
+ * times are whole milliseconds, so quantity × milliseconds and every sum of them are exact there.
+ * Adding to a slot changes it in place: a roll-up folds tens of thousands of usage rows, and
+ * decimal.js allocates a new number for each step (`npm run bench`). The slot becomes the same
+ * `PartialAggregate` (`exactSlotPartial`), and the same stored JSON (`exactSlotJson`), as folding
+ * the rows with decimals would.
+ */
+export type ExactSlot =
+  | { readonly exact: true; readonly aggregation: Aggregation.Sum; readonly byLength: Map<number, bigint> }
+  | { readonly exact: true; readonly aggregation: Aggregation.TimeWeighted; levelMilliseconds: bigint }
+  | { readonly exact: true; readonly aggregation: Aggregation.Max; max: bigint };
+
+export type ExactAggregation = ExactSlot['aggregation'];
+
+const EXACT: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted, Aggregation.Max]);
+
+export function isExactAggregation(aggregation: string): aggregation is ExactAggregation {
+  return EXACT.has(aggregation);
+}
+
+/**
+ * Below 10^15, a quantity times any record's length (under 10^11 ms, three years) keeps within
+ * the 40 significant digits of the decimals that fold the same rows elsewhere; a larger one is
+ * left to them, so that both always agree digit for digit.
+ */
+const LARGEST = 10n ** BigInt(15 + DECIMAL_SCALE);
+const PLAIN_DECIMAL = /^(\d+)(?:\.(\d{1,12}))?$/;
+
+/** `text` (a metered quantity, plain decimal digits) in units of 10^-12; undefined when it is not such text or too large. */
+export function scaledQuantity(text: string): bigint | undefined {
+  const match = PLAIN_DECIMAL.exec(text);
+  if (!match) return undefined;
+  const scaled = BigInt(match[1] + (match[2] ?? '').padEnd(DECIMAL_SCALE, '0'));
+  return scaled < LARGEST ? scaled : undefined;
+}
+
+/**
+ * Adds one row to `slot` (a new slot when undefined), as `foldUsage` would add it: a sum keeps
+ * quantity × milliseconds inside by the row's length (the plain quantity for a reading of no
+ * length), a time-weighted meter level × milliseconds inside, a max the largest quantity.
+ */
+export function addToSlot(slot: ExactSlot | undefined, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): ExactSlot {
+  switch (aggregation) {
+    case Aggregation.Sum: {
+      const sum = (slot ?? { exact: true, aggregation, byLength: new Map<number, bigint>() }) as Extract<ExactSlot, { aggregation: Aggregation.Sum }>;
+      const numerator = length === 0 ? quantity : quantity * BigInt(inside);
+      sum.byLength.set(length, (sum.byLength.get(length) ?? 0n) + numerator);
+      return sum;
+    }
+    case Aggregation.TimeWeighted: {
+      const numerator = quantity * BigInt(inside);
+      if (!slot) return { exact: true, aggregation, levelMilliseconds: numerator };
+      (slot as Extract<ExactSlot, { aggregation: Aggregation.TimeWeighted }>).levelMilliseconds += numerator;
+      return slot;
+    }
+    case Aggregation.Max: {
+      if (!slot) return { exact: true, aggregation, max: quantity };
+      const max = slot as Extract<ExactSlot, { aggregation: Aggregation.Max }>;
+      if (quantity > max.max) max.max = quantity;
+      return max;
+    }
+  }
+}
+
+/** Adds everything `from` holds to `into`, in place (days into their month). */
+export function addSlot(into: ExactSlot, from: ExactSlot): void {
+  if (into.aggregation === Aggregation.Sum && from.aggregation === Aggregation.Sum) {
+    for (const [length, numerator] of from.byLength) into.byLength.set(length, (into.byLength.get(length) ?? 0n) + numerator);
+  } else if (into.aggregation === Aggregation.TimeWeighted && from.aggregation === Aggregation.TimeWeighted) {
+    into.levelMilliseconds += from.levelMilliseconds;
+  } else if (into.aggregation === Aggregation.Max && from.aggregation === Aggregation.Max) {
+    if (from.max > into.max) into.max = from.max;
+  } else {
+    throw new TypeError(`cannot add a ${from.aggregation} slot to a ${into.aggregation} slot`);
+  }
+}
+
+export function copySlot(slot: ExactSlot): ExactSlot {
+  switch (slot.aggregation) {
+    case Aggregation.Sum: return { exact: true, aggregation: slot.aggregation, byLength: new Map(slot.byLength) };
+    case Aggregation.TimeWeighted: return { exact: true, aggregation: slot.aggregation, levelMilliseconds: slot.levelMilliseconds };
+    case Aggregation.Max: return { exact: true, aggregation: slot.aggregation, max: slot.max };
+  }
+}
+
+export function exactSlotPartial(slot: ExactSlot): PartialAggregate {
+  switch (slot.aggregation) {
+    case Aggregation.Sum:
+      return { aggregation: slot.aggregation, byLength: new Map([...slot.byLength].map(([length, v]) => [length, new Decimal(scaledText(v))])) };
+    case Aggregation.TimeWeighted: return { aggregation: slot.aggregation, levelMilliseconds: new Decimal(scaledText(slot.levelMilliseconds)) };
+    case Aggregation.Max: return { aggregation: slot.aggregation, max: new Decimal(scaledText(slot.max)) };
+  }
+}
+
+/** `JSON.stringify(toStoredPartial(exactSlotPartial(slot)))`, without the decimals. */
+export function exactSlotJson(slot: ExactSlot): string {
+  switch (slot.aggregation) {
+    case Aggregation.Sum: {
+      const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
+      return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}}`;
+    }
+    case Aggregation.TimeWeighted: return `{"aggregation":"time-weighted","levelMilliseconds":"${scaledText(slot.levelMilliseconds)}"}`;
+    case Aggregation.Max: return `{"aggregation":"max","max":"${scaledText(slot.max)}"}`;
+  }
+}
+
+/** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
+export function scaledText(value: bigint): string {
+  const digits = value.toString().padStart(DECIMAL_SCALE + 1, '0');
+  const whole = digits.slice(0, -DECIMAL_SCALE);
+  const fraction = digits.slice(-DECIMAL_SCALE).replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
+}
+
+/** A rollup's partial while it is being written: decimals, or an exact slot. */
+export type RollupPartial = PartialAggregate | ExactSlot;
+
+export function isExactSlot(partial: RollupPartial): partial is ExactSlot {
+  return (partial as { exact?: unknown }).exact === true;
+}
+
+export function asPartial(partial: RollupPartial): PartialAggregate {
+  return isExactSlot(partial) ? exactSlotPartial(partial) : partial;
+}
