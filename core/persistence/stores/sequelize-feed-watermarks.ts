@@ -56,9 +56,17 @@ export interface FeedPosition {
 }
 
 export async function lockFeedPosition(database: Database, feed: string, transaction: Transaction): Promise<FeedPosition> {
-  const sequelize = database.sequelize;
   // A write that changes nothing: the one way to lock a row that every dialect shares.
-  await sequelize.query('UPDATE feed_watermarks SET rolled_up_to = rolled_up_to WHERE feed = :feed', { replacements: { feed }, transaction });
+  await database.sequelize.query('UPDATE feed_watermarks SET rolled_up_to = rolled_up_to WHERE feed = :feed', { replacements: { feed }, transaction });
+  return readFeedPosition(database, feed, transaction);
+}
+
+/**
+ * The feed's position without a lock: for the collector's pages, which move only the watermark
+ * (one collector at a time holds the lease), while a roll-up moves the other mark.
+ */
+export async function readFeedPosition(database: Database, feed: string, transaction: Transaction): Promise<FeedPosition> {
+  const sequelize = database.sequelize;
   const [row] = await select<{ next_start_id: string | number; rolled_up_to: string | number | null }>(
     sequelize,
     `SELECT ${bigintAsText(database.dialect, 'next_start_id', 'next_start_id')}, ${bigintAsText(database.dialect, 'rolled_up_to', 'rolled_up_to')}

@@ -7,10 +7,11 @@ import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
 import { eventIdBefore, eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { advanceUsageWatermark, lockFeedPosition, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
+import { advanceUsageWatermark, lockFeedPosition, readFeedPosition, readWatermark, setRolledUpTo, storedEventIds, type FeedPosition } from './sequelize-feed-watermarks';
 import { bulkRowsFor } from './bulk-rows/bulk-rows';
 import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
-import { rollUpTail } from './sequelize-usage-tail';
+import { rollUpTail, tailLength } from './sequelize-usage-tail';
+import type { MeteredUsage } from '../../usage/metering/metered-usage';
 
 /** A page with its rows worked out by `prepare`, as if every record were new, with the meters active then. */
 class PreparedUsagePage implements UsagePage {
@@ -24,8 +25,20 @@ class PreparedUsagePage implements UsagePage {
   ) {}
 }
 
-/** Records per roll-up transaction: bounds the memory and the lock a backlog's roll-up takes. */
+/** Records per roll-up transaction when the tail is read back: bounds the memory and the lock a backlog's roll-up takes. */
 const ROLL_UP_CHUNK = 10_000;
+
+/**
+ * The usage of the records this store put in a feed's tail, kept so that the roll-up need not
+ * read them back. It stands for the tail only while the tail holds exactly those records (see
+ * `rollUp`); otherwise (a restart, another instance, a reprocessed quarantine) the tail is read.
+ */
+interface PendingUsage {
+  /** The feed's roll-up mark when the tail was empty and this began. */
+  readonly from: string;
+  records: number;
+  readonly usage: MeteredUsage[];
+}
 
 @injectable()
 export class SequelizeUsageStore implements UsageStore {
@@ -35,6 +48,8 @@ export class SequelizeUsageStore implements UsageStore {
     @inject(SequelizeUsageRollups) private readonly rollups: SequelizeUsageRollups,
     @inject(Clock) private readonly clock: Clock,
   ) {}
+
+  private readonly pending = new Map<string, PendingUsage>();
 
   prepare(feed: string, page: UsagePage): UsagePage {
     if (!/^\d{1,19}$/.test(page.nextStartId)) throw new TypeError(`nextStartId must be a whole number, not ${JSON.stringify(page.nextStartId)}`);
@@ -52,8 +67,8 @@ export class SequelizeUsageStore implements UsageStore {
 
   async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
     const prepared = this.isCurrent(feed, page) ? page : (this.prepare(feed, page) as PreparedUsagePage);
-    return this.database.sequelize.transaction(async (transaction) => {
-      const position = await lockFeedPosition(this.database, feed, transaction);
+    const stored = await this.database.sequelize.transaction(async (transaction) => {
+      const position = await readFeedPosition(this.database, feed, transaction);
       // Every stored record is behind the watermark: a page past it (the collector's every page) has nothing to look up.
       const watermark = position.nextStartId;
       const maybeStored = watermark === undefined ? [] : [...prepared.unique.keys()].filter((eventId) => eventIdBefore(eventId, watermark));
@@ -68,19 +83,49 @@ export class SequelizeUsageStore implements UsageStore {
       const behind = rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
       if (behind.length > 0) await this.rollups.add(behind, transaction);
       await advanceUsageWatermark(this.database, feed, position, prepared.nextStartId, this.clock.now(), transaction);
-      return {
-        new: fresh.size,
-        duplicate: page.records.length - fresh.size,
-        metered: rows.metered,
-        quarantined: rows.quarantined.length,
-      };
+      return { position, fresh, rows };
     });
+    this.keepPending(feed, stored.position, stored.fresh, stored.rows.usage);
+    return {
+      new: stored.fresh.size,
+      duplicate: page.records.length - stored.fresh.size,
+      metered: stored.rows.metered,
+      quarantined: stored.rows.quarantined.length,
+    };
+  }
+
+  /** After a page committed: its records joined the tail (those not behind the mark). */
+  private keepPending(feed: string, position: FeedPosition, fresh: ReadonlyMap<string, unknown>, usage: readonly MeteredUsage[]): void {
+    const mark = position.rolledUpTo;
+    let pending = this.pending.get(feed);
+    // The mark moved under it (a roll-up elsewhere): what it kept no longer matches the tail.
+    if (pending && pending.from !== mark) this.pending.delete(feed);
+    if (!pending || pending.from !== mark) {
+      const tailWasEmpty = position.nextStartId === undefined || !eventIdBefore(mark, position.nextStartId);
+      if (!tailWasEmpty) return;
+      this.pending.set(feed, (pending = { from: mark, records: 0, usage: [] }));
+    }
+    for (const eventId of fresh.keys()) if (!eventIdBefore(eventId, mark)) pending.records++;
+    for (const u of usage) if (!eventIdBefore(u.eventId, mark)) pending.usage.push(u);
   }
 
   async rollUp(feed: string): Promise<number> {
+    const pending = this.pending.get(feed);
+    this.pending.delete(feed);
     let total = 0;
     for (;;) {
-      const records = await this.database.sequelize.transaction((transaction) => rollUpTail(this.database, this.rollups, feed, ROLL_UP_CHUNK, transaction));
+      const records = await this.database.sequelize.transaction(async (transaction) => {
+        const position = await lockFeedPosition(this.database, feed, transaction);
+        if (pending && total === 0 && position.nextStartId !== undefined && pending.from === position.rolledUpTo
+          && (await tailLength(this.database, feed, position.rolledUpTo, transaction)) === pending.records) {
+          await this.rollups.add(pending.usage, transaction);
+          await setRolledUpTo(this.database, feed, position.nextStartId, transaction);
+          return -pending.records;
+        }
+        return (await rollUpTail(this.database, this.rollups, feed, position, ROLL_UP_CHUNK, transaction)).records;
+      });
+      // The kept usage was the whole tail: done.
+      if (records < 0) return -records;
       total += records;
       if (records < ROLL_UP_CHUNK) return total;
     }

@@ -3,7 +3,7 @@ import type { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import type { Period } from '../../usage/metering/aggregation/period';
 import { meteredUsageOf } from '../../usage/store/metered-column';
-import { lockFeedPosition, feedsWithTails, setRolledUpTo } from './sequelize-feed-watermarks';
+import { feedsWithTails, setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { bigintAsText, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
@@ -23,11 +23,15 @@ interface TailRow {
 const TAIL_COLUMNS = (database: Database) => `${bigintAsText(database.dialect, 'event_id', 'event_id')}, subscription_id, start_time, end_time, metered`;
 
 /**
- * Rolls up the oldest `limit` records of the feed's tail (fewer if the tail is shorter) inside
- * the caller's transaction, and moves `rolled_up_to` past them. Returns how many it took.
+ * Rolls up the oldest `limit` records of the feed's tail (fewer if the tail is shorter), read back
+ * from the store, inside the caller's transaction, which holds the feed's position locked
+ * (`lockFeedPosition`); moves `rolled_up_to` past them. Returns how many it took, and the new mark.
  */
-export async function rollUpTail(database: Database, rollups: SequelizeUsageRollups, feed: string, limit: number, transaction: Transaction): Promise<number> {
-  const { rolledUpTo } = await lockFeedPosition(database, feed, transaction);
+export async function rollUpTail(
+  database: Database, rollups: SequelizeUsageRollups, feed: string, position: FeedPosition, limit: number, transaction: Transaction,
+): Promise<{ readonly records: number; readonly rolledUpTo: string }> {
+  const { rolledUpTo, nextStartId } = position;
+  if (nextStartId === undefined) return { records: 0, rolledUpTo };
   const paging = database.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${limit} ROWS ONLY` : `LIMIT ${limit}`;
   const rows = await select<TailRow>(
     database.sequelize,
@@ -36,10 +40,19 @@ export async function rollUpTail(database: Database, rollups: SequelizeUsageRoll
     transaction,
     { feed },
   );
-  if (rows.length === 0) return 0;
   await rollups.add(rows.flatMap(usageOf), transaction);
-  await setRolledUpTo(database, feed, (BigInt(readBigint(rows[rows.length - 1].event_id)) + 1n).toString(), transaction);
-  return rows.length;
+  // Past the last record read; past the watermark once the tail is all read (every stored record is behind it).
+  const next = rows.length === limit ? (BigInt(readBigint(rows[rows.length - 1].event_id)) + 1n).toString() : nextStartId;
+  if (rows.length > 0 || next !== rolledUpTo) await setRolledUpTo(database, feed, next, transaction);
+  return { records: rows.length, rolledUpTo: next };
+}
+
+/** Records of the feed's tail (from `rolledUpTo` on), quarantined ones included. */
+export async function tailLength(database: Database, feed: string, rolledUpTo: string, transaction: Transaction): Promise<number> {
+  const [row] = await select<{ n: number | string }>(
+    database.sequelize, `SELECT COUNT(*) AS n FROM usage_records WHERE feed = :feed AND event_id >= ${rolledUpTo}`, transaction, { feed },
+  );
+  return Number(row.n);
 }
 
 /**

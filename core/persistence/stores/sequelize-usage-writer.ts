@@ -6,8 +6,9 @@ import { meteredColumns } from '../../usage/store/metered-column';
 import { eventIdBefore } from '../../usage/store/raw-usage-record';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { lockFeedPosition } from './sequelize-feed-watermarks';
+import { rollUpTail } from './sequelize-usage-tail';
 
-/** Usage metered after the fact (quarantine reprocessed): kept on its records, and added to the rollups if they were rolled up already. */
+/** Usage metered after the fact (quarantine reprocessed): kept on its records, and added to the rollups. */
 @injectable()
 export class SequelizeUsageWriter {
   constructor(
@@ -18,15 +19,24 @@ export class SequelizeUsageWriter {
   /** Writes inside the caller's transaction; `usage` quantities are already rounded. */
   async writeLate(feed: string, usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
-    // Locked, so that a roll-up cannot pass these records between the two writes below.
-    const { rolledUpTo } = await lockFeedPosition(this.database, feed, transaction);
+    // Locked, so that no roll-up passes these records between the writes below.
+    let position = await lockFeedPosition(this.database, feed, transaction);
+    // Records of the tail: the tail is rolled up first (they are quarantined, so without them),
+    // and then they are added like any record behind the mark. The collector's kept usage sees
+    // the mark move and reads the tail instead.
+    while (usage.some((u) => !eventIdBefore(u.eventId, position.rolledUpTo))) {
+      const { rolledUpTo } = await rollUpTail(this.database, this.rollups, feed, position, TAIL_CHUNK, transaction);
+      if (rolledUpTo === position.rolledUpTo) break;
+      position = { ...position, rolledUpTo };
+    }
     for (const [eventId, metered] of meteredColumns(usage)) {
       await this.database.sequelize.query(`UPDATE usage_records SET metered = :metered WHERE feed = :feed AND event_id = ${eventId}`, {
         replacements: { metered, feed },
         transaction,
       });
     }
-    // Records of the tail roll up with it, later.
-    await this.rollups.add(usage.filter((u) => eventIdBefore(u.eventId, rolledUpTo)), transaction);
+    await this.rollups.add(usage, transaction);
   }
 }
+
+const TAIL_CHUNK = 10_000;

@@ -47,6 +47,24 @@ describe(`quarantine and its reprocessing on ${testBackend()}`, () => {
     expect(totals.find((t) => t.meterId === 'servicebus.messages')?.quantity).to.equal('42.5');
   });
 
+  for (const rolledUp of ['before', 'after'] as const) {
+    it(`counts a released record once whether the collector rolls its feed up ${rolledUp} reprocessing`, async () => {
+      await world.store.ingest('usage', { records: [wire(1), serviceBus(2, '40')], nextStartId: '3' });
+      await world.store.ingest('usage', { records: [serviceBus(3, '2.5'), wire(4)], nextStartId: '5' });
+      if (rolledUp === 'before') expect(await world.store.rollUp('usage')).to.equal(4);
+      world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
+      expect(await world.reprocess.reprocess()).to.deep.equal({ examined: 2, released: 2, stillQuarantined: 0 });
+      // Reprocessing rolled the tail up first: nothing is left for the collector's roll-up.
+      expect(await world.store.rollUp('usage')).to.equal(0);
+      const totals = await world.query.totals(SUBSCRIPTION, MARCH);
+      expect(totals.find((t) => t.meterId === 'servicebus.messages')?.quantity).to.equal('42.5');
+      // records 1 and 4: 1 GB for an hour each
+      expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('2');
+      // an hours row and a day row per resource (db-1, ns-1): every record lies in 10:00–11:00 on 10 March
+      expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_daily')]).to.deep.equal([2, 2]);
+    });
+  }
+
   it('keeps the newest reason for a record that still fails', async () => {
     await world.store.ingest('usage', { records: [serviceBus(1, 'lots')], nextStartId: '2' });
     world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
