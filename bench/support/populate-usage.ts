@@ -4,7 +4,7 @@ import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
 import { regroupByMonth, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
-import { asPartial } from '../../core/usage/store/exact-slot';
+import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
 
@@ -62,13 +62,15 @@ function rowTemplates(meters: MeterRegistry): Templates {
     return outcome.usage;
   });
   const aggregationOf = (id: string) => meters.meter(id)!.aggregation;
-  const partials = (changes: readonly RollupChange[]) =>
-    JSON.stringify(Object.fromEntries([...changes[0].partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
+  const json = (partials: ReadonlyMap<string, RollupPartial>) =>
+    JSON.stringify(Object.fromEntries([...partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
+  const partials = (changes: readonly RollupChange[]) => json(changes[0].partials);
+  const hourOf = (hour: number) => json(rollupChanges(usage[hour], aggregationOf).hour[0].hours.get(hour)!);
   const day = rollupChanges(usage.flat(), aggregationOf).day;
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
-    hours: `{${Array.from({ length: 24 }, (_, hour) => `"${hour}":${partials(rollupChanges(usage[0], aggregationOf).hour)}`).join(',')}}`,
+    hours: `{${Array.from({ length: 24 }, (_, hour) => `"${hour}":${hourOf(hour)}`).join(',')}}`,
     daily: partials(day),
     monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
   };

@@ -1,7 +1,6 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { hourSlotParts } from '../../usage/store/hours-of-day';
 import { asPartial, exactSlotJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
@@ -47,17 +46,9 @@ function sumJson(partial: PartialAggregate): string | undefined {
 
 /**
  * The `partials` column of an hours row (a UTC day of one resource): `{ "<hour>": { meterId:
- * StoredPartial } }`, hours ascending (JSON.stringify's order for such keys), from partials keyed
- * by `hourSlot`.
+ * StoredPartial } }`, hours ascending (JSON.stringify's order for such keys).
  */
-export function hourPartialsJson(slots: ReadonlyMap<string, RollupPartial>): string {
-  const byHour = new Map<number, Map<string, RollupPartial>>();
-  for (const [slot, partial] of slots) {
-    const { hour, meterId } = hourSlotParts(slot);
-    let meters = byHour.get(hour);
-    if (!meters) byHour.set(hour, (meters = new Map()));
-    meters.set(meterId, partial);
-  }
-  const hours = [...byHour.keys()].sort((a, b) => a - b);
-  return `{${hours.map((hour) => `"${hour}":${rollupPartialsJson(byHour.get(hour)!)}`).join(',')}}`;
+export function hourPartialsJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+  const order = [...hours.keys()].sort((a, b) => a - b);
+  return `{${order.map((hour) => `"${hour}":${rollupPartialsJson(hours.get(hour)!)}`).join(',')}}`;
 }

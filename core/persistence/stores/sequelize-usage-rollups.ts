@@ -6,9 +6,8 @@ import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { hourPartialsJson, rollupPartialsJson } from './rollup-partials-json';
-import { hourSlot, hoursByDay } from '../../usage/store/hours-of-day';
 import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
-import { regroupByMonth, rollupChanges, rollupKeyText, type RollupChange } from '../../usage/store/rollup-changes';
+import { regroupByMonth, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
@@ -31,23 +30,47 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
   return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
 }
 
-/** The partial of each hour slot (see hours-of-day) of a stored hours row. */
-export function hourPartialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate> {
-  const slots = new Map<string, PartialAggregate>();
+/** The partial of each hour and meter of a stored hours row. */
+export function hourPartialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<number, Map<string, PartialAggregate>> {
+  const hours = new Map<number, Map<string, PartialAggregate>>();
   for (const [hour, meters] of Object.entries(JSON.parse(row.partials) as Record<string, Record<string, StoredPartial>>)) {
-    for (const [meterId, partial] of Object.entries(meters)) slots.set(hourSlot(Number(hour), meterId), fromStoredPartial(partial));
+    hours.set(Number(hour), new Map(Object.entries(meters).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)])));
   }
-  return slots;
+  return hours;
 }
 
-/** How each table's `partials` column is read and written. */
-interface PartialsCodec {
-  read(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate>;
-  write(partials: ReadonlyMap<string, RollupPartial>): string;
+/** How each table's `partials` column is written for a change, alone or combined with the stored row of its key. */
+interface RowCodec<T extends RollupKey> {
+  write(change: T): string;
+  merge(stored: StoredRollupRow, change: T): string;
 }
 
-const BY_METER: PartialsCodec = { read: partialsOf, write: rollupPartialsJson };
-const BY_HOUR_SLOT: PartialsCodec = { read: hourPartialsOf, write: hourPartialsJson };
+const BY_METER: RowCodec<RollupChange> = {
+  write: (change) => rollupPartialsJson(change.partials),
+  merge: (stored, change) => rollupPartialsJson(combined(partialsOf(stored), change.partials)),
+};
+
+const BY_HOUR: RowCodec<HoursChange> = {
+  write: (change) => hourPartialsJson(change.hours),
+  merge(stored, change) {
+    const hours: Map<number, ReadonlyMap<string, RollupPartial>> = hourPartialsOf(stored);
+    for (const [hour, partials] of change.hours) {
+      const held = hours.get(hour);
+      hours.set(hour, held ? combined(held, partials) : partials);
+    }
+    return hourPartialsJson(hours);
+  },
+};
+
+/** Stored partials with new ones added, by meter. */
+function combined(stored: ReadonlyMap<string, RollupPartial>, added: ReadonlyMap<string, RollupPartial>): Map<string, RollupPartial> {
+  const all = new Map(stored);
+  for (const [meterId, partial] of added) {
+    const held = all.get(meterId);
+    all.set(meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
+  }
+  return all;
+}
 
 /**
  * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
@@ -70,11 +93,10 @@ export class SequelizeUsageRollups {
   }
 
   /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
-  async write(changes: Readonly<Record<RollupTableGrain, readonly RollupChange[]>>, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
-    if (changes.hour.length > 0) await this.apply(ROLLUP_TABLE.hour, hoursByDay(changes.hour), BY_HOUR_SLOT, transaction, bulk);
-    for (const grain of ['day', 'month'] as const) {
-      if (changes[grain].length > 0) await this.apply(ROLLUP_TABLE[grain], changes[grain], BY_METER, transaction, bulk);
-    }
+  async write(changes: RollupChanges & { readonly month: readonly RollupChange[] }, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
+    await this.apply(ROLLUP_TABLE.hour, changes.hour, BY_HOUR, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.day, changes.day, BY_METER, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.month, changes.month, BY_METER, transaction, bulk);
   }
 
   /** The aggregation of an active meter; usage of a meter no active plugin declares is an Error. */
@@ -84,22 +106,17 @@ export class SequelizeUsageRollups {
     return meter.aggregation;
   }
 
-  private async apply(table: string, changes: readonly RollupChange[], codec: PartialsCodec, transaction: Transaction, bulk: BulkRows): Promise<void> {
-    const merged = new Map<string, RollupChange>(changes.map((c) => [rollupKeyText(c), c]));
+  private async apply<T extends RollupKey>(table: string, changes: readonly T[], codec: RowCodec<T>, transaction: Transaction, bulk: BulkRows): Promise<void> {
+    if (changes.length === 0) return;
+    const byKey = new Map<string, { change: T; json?: string }>(changes.map((change) => [rollupKeyText(change), { change }]));
     const replaced: (string | number)[] = [];
     for (const row of await this.stored(table, changes, transaction)) {
-      const key = rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) });
-      const change = merged.get(key);
-      if (!change) continue;
-      const combined: Map<string, RollupPartial> = codec.read(row);
-      for (const [slot, partial] of change.partials) {
-        const held = combined.get(slot);
-        combined.set(slot, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
-      }
-      merged.set(key, { ...change, partials: combined });
+      const held = byKey.get(rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) }));
+      if (!held) continue;
+      held.json = codec.merge(row, held.change);
       replaced.push(row.id);
     }
-    const rows = [...merged.values()].map((c): RowValues => [c.subscriptionId, c.bucketStart, c.resourceId, codec.write(c.partials)]);
+    const rows = [...byKey.values()].map(({ change: c, json }): RowValues => [c.subscriptionId, c.bucketStart, c.resourceId, json ?? codec.write(c)]);
     await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, rows, replaced);
   }
 
@@ -108,7 +125,7 @@ export class SequelizeUsageRollups {
    * in the changed buckets, filtered by key in `apply`. A feed arrives in time order, so a page
    * touches few buckets and this reads little more than it needs, in one statement per chunk.
    */
-  private async stored(table: string, changes: readonly RollupChange[], transaction: Transaction): Promise<StoredRollupRow[]> {
+  private async stored(table: string, changes: readonly RollupKey[], transaction: Transaction): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
     const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
     const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));

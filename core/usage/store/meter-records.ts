@@ -38,7 +38,7 @@ export function meterRecords(
       quarantined.push({ eventId, reason: `too_long: record ${eventId} yields a subscription, meter or resource id longer than the store keeps`.slice(0, 1000) });
     } else if (outcome.ok) {
       meteredEventIds.push(eventId);
-      for (const u of outcome.usage) usage.push({ ...u, quantity: u.quantity.toDecimalPlaces(DECIMAL_SCALE) });
+      for (const u of outcome.usage) usage.push(u.quantity.decimalPlaces() > DECIMAL_SCALE ? { ...u, quantity: u.quantity.toDecimalPlaces(DECIMAL_SCALE) } : u);
     } else {
       quarantined.push({ eventId, reason: `${outcome.reason}: ${outcome.message}`.slice(0, 1000) });
     }

@@ -2,7 +2,7 @@ import type { Aggregation } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
 import { combinePartials } from '../metering/aggregation/partial-aggregate';
 import { utcMonthOf } from './rollup-spans';
-import { rollupUsage, type RollupGrain } from '../metering/aggregation/rollup';
+import { rollupUsage } from '../metering/aggregation/rollup';
 import { addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ExactAggregation, type RollupPartial } from './exact-slot';
 
 const HOUR = 3_600_000;
@@ -23,6 +23,21 @@ export interface RollupChange extends RollupKey {
   readonly partials: ReadonlyMap<string, RollupPartial>;
 }
 
+/**
+ * What new usage adds to one row of the hourly rollups, which keep a UTC day of one resource in
+ * one row (a day-long record makes one row, not 24): by hour of the day (0–23), then by meter.
+ * `bucketStart` is the day.
+ */
+export interface HoursChange extends RollupKey {
+  readonly hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
+}
+
+/** What new usage adds to the hourly rows (by day) and to the daily rows. */
+export interface RollupChanges {
+  readonly hour: HoursChange[];
+  readonly day: RollupChange[];
+}
+
 /** Identifies a rollup row in maps; the same for a change and for the stored row it updates. */
 export function rollupKeyText(key: RollupKey): string {
   return `${key.subscriptionId}\u0000${key.resourceId}\u0000${key.bucketStart.getTime()}`;
@@ -38,9 +53,9 @@ export function rollupKeyText(key: RollupKey): string {
 export function rollupChanges(
   usage: readonly MeteredUsage[],
   aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
-): Record<RollupGrain, RollupChange[]> {
+): RollupChanges {
   const aggregations = new Map<string, Aggregation | `${Aggregation}`>();
-  const hours = new ChangeSet();
+  const hours = new HoursSet();
   const days = new ChangeSet();
   for (const u of usage) {
     let aggregation = u.aggregation ?? aggregations.get(u.meterId);
@@ -61,8 +76,14 @@ export function rollupChanges(
   return { hour: hours.changes(), day: days.changes() };
 }
 
+/** Where `addExact` and `add` put what a row adds to one bucket. */
+interface BucketSet {
+  add(u: MeteredUsage, bucketStart: number, partial: RollupPartial): void;
+  addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void;
+}
+
 /** Each bucket of `width` the row counts in (the rule of `countsIn`), with the milliseconds it holds there. */
-function addExact(set: ChangeSet, u: MeteredUsage, aggregation: ExactAggregation, quantity: bigint, width: number): void {
+function addExact(set: BucketSet, u: MeteredUsage, aggregation: ExactAggregation, quantity: bigint, width: number): void {
   const start = u.start.getTime();
   const end = u.end.getTime();
   const last = end === start ? start : end - 1;
@@ -72,47 +93,81 @@ function addExact(set: ChangeSet, u: MeteredUsage, aggregation: ExactAggregation
   }
 }
 
-interface Entry {
-  readonly key: RollupKey;
-  readonly partials: Map<string, RollupPartial>;
-}
+/** Rows by subscription, resource and bucket start: no key text to build for each usage row. */
+class RowsByKey<T> {
+  private readonly bySubscription = new Map<string, Map<string, Map<number, T>>>();
+  readonly inOrder: T[] = [];
 
-/** Changes by rollup row, each holding one partial per meter. */
-class ChangeSet {
-  // Subscription → resource → bucket start: no key text to build for each of a page's usage rows.
-  private readonly bySubscription = new Map<string, Map<string, Map<number, Entry>>>();
-  private readonly inOrder: Entry[] = [];
+  constructor(private readonly create: (key: RollupKey) => T) {}
 
-  add(u: MeteredUsage, bucketStart: number, partial: RollupPartial): void {
-    const partials = this.entry(u, bucketStart).partials;
-    const held = partials.get(u.meterId);
-    partials.set(u.meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
-  }
-
-  addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
-    const partials = this.entry(u, bucketStart).partials;
-    const held = partials.get(u.meterId);
-    if (held === undefined || isExactSlot(held)) partials.set(u.meterId, addToSlot(held, aggregation, quantity, length, inside));
-    else partials.set(u.meterId, combinePartials(held, asPartial(addToSlot(undefined, aggregation, quantity, length, inside))));
-  }
-
-  changes(): RollupChange[] {
-    return this.inOrder.map(({ key, partials }) => ({ ...key, partials }));
-  }
-
-  private entry(u: MeteredUsage, bucketStart: number): Entry {
+  row(u: MeteredUsage, bucketStart: number): T {
     const resourceId = u.resourceId ?? '';
     let byResource = this.bySubscription.get(u.subscriptionId);
     if (!byResource) this.bySubscription.set(u.subscriptionId, (byResource = new Map()));
     let byStart = byResource.get(resourceId);
     if (!byStart) byResource.set(resourceId, (byStart = new Map()));
-    let entry = byStart.get(bucketStart);
-    if (!entry) {
-      entry = { key: { subscriptionId: u.subscriptionId, resourceId, bucketStart: new Date(bucketStart) }, partials: new Map() };
-      byStart.set(bucketStart, entry);
-      this.inOrder.push(entry);
+    let row = byStart.get(bucketStart);
+    if (!row) {
+      row = this.create({ subscriptionId: u.subscriptionId, resourceId, bucketStart: new Date(bucketStart) });
+      byStart.set(bucketStart, row);
+      this.inOrder.push(row);
     }
-    return entry;
+    return row;
+  }
+}
+
+/** Adds one row's partial to what a bucket holds for its meter. */
+function addPartial(partials: Map<string, RollupPartial>, meterId: string, partial: RollupPartial): void {
+  const held = partials.get(meterId);
+  partials.set(meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
+}
+
+function addExactPartial(partials: Map<string, RollupPartial>, meterId: string, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
+  const held = partials.get(meterId);
+  if (held === undefined || isExactSlot(held)) partials.set(meterId, addToSlot(held, aggregation, quantity, length, inside));
+  else partials.set(meterId, combinePartials(held, asPartial(addToSlot(undefined, aggregation, quantity, length, inside))));
+}
+
+/** Changes of the daily rollups, each row holding one partial per meter. */
+class ChangeSet implements BucketSet {
+  private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly partials: Map<string, RollupPartial> }>((key) => ({ key, partials: new Map() }));
+
+  add(u: MeteredUsage, bucketStart: number, partial: RollupPartial): void {
+    addPartial(this.rows.row(u, bucketStart).partials, u.meterId, partial);
+  }
+
+  addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
+    addExactPartial(this.rows.row(u, bucketStart).partials, u.meterId, aggregation, quantity, length, inside);
+  }
+
+  changes(): RollupChange[] {
+    return this.rows.inOrder.map(({ key, partials }) => ({ ...key, partials }));
+  }
+}
+
+/** Changes of the hourly rollups, a row per UTC day holding one partial per hour and meter. */
+class HoursSet implements BucketSet {
+  private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly hours: Map<number, Map<string, RollupPartial>> }>((key) => ({ key, hours: new Map() }));
+
+  add(u: MeteredUsage, hourStart: number, partial: RollupPartial): void {
+    addPartial(this.hour(u, hourStart), u.meterId, partial);
+  }
+
+  addExact(u: MeteredUsage, hourStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
+    addExactPartial(this.hour(u, hourStart), u.meterId, aggregation, quantity, length, inside);
+  }
+
+  changes(): HoursChange[] {
+    return this.rows.inOrder.map(({ key, hours }) => ({ ...key, hours }));
+  }
+
+  private hour(u: MeteredUsage, hourStart: number): Map<string, RollupPartial> {
+    const day = Math.floor(hourStart / DAY) * DAY;
+    const hours = this.rows.row(u, day).hours;
+    const hour = (hourStart - day) / HOUR;
+    let partials = hours.get(hour);
+    if (!partials) hours.set(hour, (partials = new Map()));
+    return partials;
   }
 }
 
