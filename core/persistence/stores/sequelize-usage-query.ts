@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { Decimal } from '../../money/decimal';
-import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
+import { combinePartials, emptyPartial, finishPartial } from '../../usage/metering/aggregation/partial-aggregate';
 import type { Period } from '../../usage/metering/aggregation/period';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
@@ -14,6 +14,7 @@ import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, Su
 import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
@@ -23,7 +24,7 @@ interface MeterSlice {
   meter_id: string;
   resource_id: string;
   bucket_start: Date | string;
-  partial: PartialAggregate;
+  partial: RollupPartial;
 }
 
 interface EvidenceRow {
@@ -77,7 +78,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       meterId,
       aggregation: partial.aggregation,
       unit: this.meters.meter(meterId)?.unit,
-      quantity: finishPartial(partial).toString(),
+      quantity: finishPartial(asPartial(partial)).toString(),
     }));
   }
 
@@ -85,7 +86,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const byResource = this.fold(await this.rollups(subscriptionId, meterId, period), (row) => row.resource_id);
     return [...byResource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([resourceId, partial]) => ({
       resourceId: resourceId === '' ? null : resourceId,
-      quantity: finishPartial(partial).toString(),
+      quantity: finishPartial(asPartial(partial)).toString(),
     }));
   }
 
@@ -139,7 +140,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       .map(([key, partial]) => {
         const [meterId, from] = key.split('\u0000');
         const bucket = bucketsByFrom.get(Number(from))!;
-        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(partial).toString() };
+        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(asPartial(partial)).toString() };
       })
       .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
   }
@@ -149,18 +150,30 @@ export class SequelizeUsageQuery implements UsageQuery {
     return [...groups]
       .map(([key, partial]) => {
         const [subscriptionId, meterId] = key.split('\u0000');
-        return { subscriptionId, meterId, quantity: finishPartial(partial).toString() };
+        return { subscriptionId, meterId, quantity: finishPartial(asPartial(partial)).toString() };
       })
       .sort((a, b) => (a.subscriptionId + a.meterId < b.subscriptionId + b.meterId ? -1 : 1));
   }
 
-  /** Combines meter slices into one partial per group, starting from the registry's aggregation when it knows the meter. */
-  private fold(slices: readonly MeterSlice[], groupOf: (slice: MeterSlice) => string): Map<string, PartialAggregate> {
-    const partials = new Map<string, PartialAggregate>();
+  /**
+   * Combines meter slices into one partial per group, starting from the registry's aggregation
+   * when it knows the meter. Exact slots add up in place (see exact-slot), the rest as decimals.
+   */
+  private fold(slices: readonly MeterSlice[], groupOf: (slice: MeterSlice) => string): Map<string, RollupPartial> {
+    const partials = new Map<string, RollupPartial>();
     for (const slice of slices) {
       const group = groupOf(slice);
-      const held = partials.get(group) ?? emptyPartial(this.meters.meter(slice.meter_id)?.aggregation ?? slice.partial.aggregation);
-      partials.set(group, combinePartials(held, slice.partial));
+      const held = partials.get(group);
+      const partial = slice.partial;
+      if (held === undefined) {
+        const aggregation = this.meters.meter(slice.meter_id)?.aggregation ?? partial.aggregation;
+        // The slot is copied: the fold adds to it in place.
+        partials.set(group, aggregation !== partial.aggregation ? combinePartials(emptyPartial(aggregation), asPartial(partial)) : isExactSlot(partial) ? copySlot(partial) : partial);
+      } else if (isExactSlot(held) && isExactSlot(partial)) {
+        addSlot(held, partial);
+      } else {
+        partials.set(group, combinePartials(asPartial(held), asPartial(partial)));
+      }
     }
     return partials;
   }
@@ -201,7 +214,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   private bucketSlices(row: StoredRollupRow, bucketStart: Date | string, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
       if (!(meter in stored)) continue;
-      slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: bucketStart, partial: fromStoredPartial(stored[meter]) });
+      slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: bucketStart, partial: exactSlotOfStored(stored[meter]) ?? fromStoredPartial(stored[meter]) });
     }
   }
 

@@ -2,6 +2,7 @@ import { Aggregation } from '../../plugin-api';
 import { Decimal } from '../../money/decimal';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
 import type { PartialAggregate } from '../metering/aggregation/partial-aggregate';
+import type { StoredPartial } from '../metering/aggregation/stored-partial';
 
 /**
  * The partial of a sum, time-weighted or max meter while a roll-up adds usage to it, in whole
@@ -128,4 +129,33 @@ export function isExactSlot(partial: RollupPartial): partial is ExactSlot {
 
 export function asPartial(partial: RollupPartial): PartialAggregate {
   return isExactSlot(partial) ? exactSlotPartial(partial) : partial;
+}
+
+/**
+ * A stored sum, time-weighted or max partial as an exact slot, for folding many of them (a
+ * tenant's daily series reads hundreds); undefined for other aggregations, an empty max, or a
+ * value `scaledQuantity` leaves to decimals.
+ */
+export function exactSlotOfStored(stored: StoredPartial): ExactSlot | undefined {
+  switch (stored.aggregation) {
+    case 'sum': {
+      const byLength = new Map<number, bigint>();
+      for (const length in stored.byLength) {
+        const value = scaledQuantity(stored.byLength[length]);
+        if (value === undefined) return undefined;
+        byLength.set(Number(length), value);
+      }
+      return { exact: true, aggregation: Aggregation.Sum, byLength };
+    }
+    case 'time-weighted': {
+      const value = scaledQuantity(stored.levelMilliseconds);
+      return value === undefined ? undefined : { exact: true, aggregation: Aggregation.TimeWeighted, levelMilliseconds: value };
+    }
+    case 'max': {
+      const value = stored.max === null ? undefined : scaledQuantity(stored.max);
+      return value === undefined ? undefined : { exact: true, aggregation: Aggregation.Max, max: value };
+    }
+    default:
+      return undefined;
+  }
 }
