@@ -2,7 +2,7 @@ import type { Database } from '../../core/persistence/database';
 import type { MeterPlugin } from '../../core/plugin-api';
 import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
-import { regroupByMonth, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
+import { regroupByMonth, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
@@ -44,6 +44,8 @@ interface Templates {
   /** A day of hours, each as one hourly record makes it. */
   hours: string;
   daily: string;
+  /** A subscription's day: its VMs' days combined, by the number of VMs. */
+  subscriptionDaily(resources: number): string;
   /** The monthly partials of a month holding `days` days of usage, by `days`. */
   monthly(days: number): string;
 }
@@ -72,6 +74,10 @@ function rowTemplates(meters: MeterRegistry): Templates {
     metered: meteredColumns(usage[0]).get('1')!,
     hours: `{${Array.from({ length: 24 }, (_, hour) => `"${hour}":${hourOf(hour)}`).join(',')}}`,
     daily: partials(day),
+    subscriptionDaily: (resources) => {
+      const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();
+      return partials(regroupBySubscription(rollupChanges(vms, aggregationOf).day));
+    },
     monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
   };
 }
@@ -95,6 +101,9 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
       `INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)}
        FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`),
+    `INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
+     SELECT ${sub(`((g - 1) / ${hours / 24})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', ${quote(t.subscriptionDaily(r))}
+     FROM generate_series(1, ${subscriptions * (hours / 24)}) g`,
     ...monthlyRows(hours, t).map(({ start, partials }) =>
       `INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`((g - 1) / ${r})::int`)}, timestamptz '${start}', 'vm-' || ((g - 1) % ${r}), ${quote(partials)}
@@ -126,6 +135,8 @@ function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }:
     ...(['usage_rollups_hours', 'usage_rollups_daily'] as const).map((table) =>
       `${series(subscriptions * r * days)} INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)} FROM s`),
+    `${series(subscriptions * days)} INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
+     SELECT ${sub(`(g - 1) / ${days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, ${quote(t.subscriptionDaily(r))} FROM s`,
     ...monthlyRows(hours, t).map(({ start, partials }) =>
       `${series(subscriptions * r)} INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`(g - 1) / ${r}`)}, ${at(`${(new Date(start).getTime() - Date.UTC(2025, 0, 1)) / 86_400_000}`, 'days')}, 'vm-' || ((g - 1) % ${r}), ${quote(partials)} FROM s`),

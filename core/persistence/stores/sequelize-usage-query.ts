@@ -12,7 +12,7 @@ import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { tailUsage } from './sequelize-usage-tail';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
-import { ROLLUP_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
+import { ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
@@ -60,7 +60,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const totals = new Map<string, MeterTotal[]>();
     for (const [key, { period, subscriptionIds }] of byPeriod) {
       const slices: MeterSlice[] = [];
-      for (const chunk of chunks([...subscriptionIds])) slices.push(...(await this.rollups(chunk, undefined, period)));
+      for (const chunk of chunks([...subscriptionIds])) slices.push(...(await this.rollups(chunk, undefined, period, ACROSS_RESOURCES)));
       const bySubscription = new Map<string, MeterSlice[]>();
       for (const slice of slices) {
         const held = bySubscription.get(slice.subscription_id);
@@ -83,7 +83,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   async byResource(subscriptionId: string, meterId: string, period: Period): Promise<ResourceTotal[]> {
-    const byResource = this.fold(await this.rollups(subscriptionId, meterId, period), (row) => row.resource_id);
+    const byResource = this.fold(await this.rollups(subscriptionId, meterId, period, BY_RESOURCE), (row) => row.resource_id);
     return [...byResource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([resourceId, partial]) => ({
       resourceId: resourceId === '' ? null : resourceId,
       quantity: finishPartial(asPartial(partial)).toString(),
@@ -121,7 +121,7 @@ export class SequelizeUsageQuery implements UsageQuery {
 
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
     // A series never reads a coarser rollup than its buckets: a day's row does not say which hour its usage fell in.
-    const rows = await this.rollups(subscriptionId, undefined, period, grain);
+    const rows = await this.rollups(subscriptionId, undefined, period, ACROSS_RESOURCES, grain);
     // Every resource and meter of a bucket shares its stored start: each start is read and bucketed once.
     const bucketsByStored = new Map<string, Period>();
     const bucketsByFrom = new Map<number, Period>();
@@ -146,7 +146,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   async overview(period: Period): Promise<SubscriptionMeterTotal[]> {
-    const groups = this.fold(await this.rollups(undefined, undefined, period), (row) => `${row.subscription_id}\u0000${row.meter_id}`);
+    const groups = this.fold(await this.rollups(undefined, undefined, period, ACROSS_RESOURCES), (row) => `${row.subscription_id}\u0000${row.meter_id}`);
     return [...groups]
       .map(([key, partial]) => {
         const [subscriptionId, meterId] = key.split('\u0000');
@@ -182,9 +182,12 @@ export class SequelizeUsageQuery implements UsageQuery {
    * The meter slices of the period: daily rows for its whole days (monthly for its whole months),
    * hourly ones for the hours at its edges, never two tables for one instant; and the feeds' tails,
    * not rolled up yet, bucketed the same way. `subscriptions`: one, several (a list read with IN),
-   * or undefined for every subscription.
+   * or undefined for every subscription. Across resources, whole days are read from the rows of
+   * their subscriptions, and slices do not say which resource they hold.
    */
-  private async rollups(subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, coarsest: SeriesGrain = 'month'): Promise<MeterSlice[]> {
+  private async rollups(
+    subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, resources: Resources, coarsest: SeriesGrain = 'month',
+  ): Promise<MeterSlice[]> {
     const which = subscriptions === undefined ? ''
       : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
       : `AND subscription_id IN ${sqlList(this.database.sequelize, subscriptions)}`;
@@ -194,9 +197,11 @@ export class SequelizeUsageQuery implements UsageQuery {
       const hours = read.grain === 'hour';
       // An hours row is keyed by its UTC day: the read starts at the day of its first hour.
       const from = hours ? new Date(Math.floor(read.from.getTime() / DAY) * DAY) : read.from;
+      const bySubscription = read.grain === 'day' && resources === ACROSS_RESOURCES;
       const rows = await select<StoredRollupRow>(
         this.database.sequelize,
-        `SELECT subscription_id, resource_id, bucket_start, partials FROM ${ROLLUP_TABLE[read.grain]}
+        `SELECT subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials
+         FROM ${bySubscription ? SUBSCRIPTION_DAILY_TABLE : ROLLUP_TABLE[read.grain]}
          WHERE bucket_start >= :from AND bucket_start < :to ${which}`,
         undefined,
         { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from, to: read.to },
@@ -246,3 +251,8 @@ export class SequelizeUsageQuery implements UsageQuery {
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
+
+/** Whether an answer groups by resource (the drill-down) or combines a subscription's resources. */
+type Resources = typeof BY_RESOURCE | typeof ACROSS_RESOURCES;
+const BY_RESOURCE = 'by resource';
+const ACROSS_RESOURCES = 'across resources';

@@ -7,13 +7,16 @@ import { combinePartials, type PartialAggregate } from '../../usage/metering/agg
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { hourPartialsJson, rollupPartialsJson } from './rollup-partials-json';
 import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
-import { regroupByMonth, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey } from '../../usage/store/rollup-changes';
+import { regroupByMonth, regroupBySubscription, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
-/** The hours table holds a row per UTC day (see hours-of-day); the others a row per bucket. */
+/** The hours table holds a row per resource and UTC day (see `HoursChange`); the others a row per resource and bucket. */
 export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hours', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
+
+/** A row per subscription and UTC day, its resources combined (migration 0012): for series across resources. */
+export const SUBSCRIPTION_DAILY_TABLE = 'usage_rollups_subscription_daily';
 
 /** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`{ hour: { … } }` in the hours table). */
 export interface StoredRollupRow {
@@ -89,14 +92,19 @@ export class SequelizeUsageRollups {
   async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
     const changes = rollupChanges(usage, (meterId) => this.aggregationOf(meterId));
-    await this.write({ hour: changes.hour, day: changes.day, month: regroupByMonth(changes.day) }, transaction);
+    await this.write({ ...changes, month: regroupByMonth(changes.day), subscriptionDay: regroupBySubscription(changes.day) }, transaction);
   }
 
   /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
-  async write(changes: RollupChanges & { readonly month: readonly RollupChange[] }, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
-    await this.apply(ROLLUP_TABLE.hour, changes.hour, BY_HOUR, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.day, changes.day, BY_METER, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.month, changes.month, BY_METER, transaction, bulk);
+  async write(
+    changes: RollupChanges & { readonly month: readonly RollupChange[]; readonly subscriptionDay: readonly RollupChange[] },
+    transaction: Transaction,
+    bulk = bulkRowsFor(this.database, transaction),
+  ): Promise<void> {
+    await this.apply(ROLLUP_TABLE.hour, true, changes.hour, BY_HOUR, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.day, true, changes.day, BY_METER, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.month, true, changes.month, BY_METER, transaction, bulk);
+    await this.apply(SUBSCRIPTION_DAILY_TABLE, false, changes.subscriptionDay, BY_METER, transaction, bulk);
   }
 
   /** The aggregation of an active meter; usage of a meter no active plugin declares is an Error. */
@@ -106,18 +114,23 @@ export class SequelizeUsageRollups {
     return meter.aggregation;
   }
 
-  private async apply<T extends RollupKey>(table: string, changes: readonly T[], codec: RowCodec<T>, transaction: Transaction, bulk: BulkRows): Promise<void> {
+  /** `byResource`: whether the table has a row per resource, or one per subscription (changes' `resourceId` is then ''). */
+  private async apply<T extends RollupKey>(
+    table: string, byResource: boolean, changes: readonly T[], codec: RowCodec<T>, transaction: Transaction, bulk: BulkRows,
+  ): Promise<void> {
     if (changes.length === 0) return;
     const byKey = new Map<string, { change: T; json?: string }>(changes.map((change) => [rollupKeyText(change), { change }]));
     const replaced: (string | number)[] = [];
-    for (const row of await this.stored(table, changes, transaction)) {
+    for (const row of await this.stored(table, byResource, changes, transaction)) {
       const held = byKey.get(rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) }));
       if (!held) continue;
       held.json = codec.merge(row, held.change);
       replaced.push(row.id);
     }
-    const rows = [...byKey.values()].map(({ change: c, json }): RowValues => [c.subscriptionId, c.bucketStart, c.resourceId, json ?? codec.write(c)]);
-    await bulk.replace(table, ROLLUP_COLUMNS, ROLLUP_KEY, rows, replaced);
+    const rows = [...byKey.values()].map(({ change: c, json }): RowValues =>
+      (byResource ? [c.subscriptionId, c.bucketStart, c.resourceId, json ?? codec.write(c)] : [c.subscriptionId, c.bucketStart, json ?? codec.write(c)]));
+    const columns = byResource ? ROLLUP_COLUMNS : ROLLUP_COLUMNS.filter((c) => c !== 'resource_id');
+    await bulk.replace(table, columns, byResource ? ROLLUP_KEY : ['subscription_id', 'bucket_start'], rows, replaced);
   }
 
   /**
@@ -125,7 +138,7 @@ export class SequelizeUsageRollups {
    * in the changed buckets, filtered by key in `apply`. A feed arrives in time order, so a page
    * touches few buckets and this reads little more than it needs, in one statement per chunk.
    */
-  private async stored(table: string, changes: readonly RollupKey[], transaction: Transaction): Promise<StoredRollupRow[]> {
+  private async stored(table: string, byResource: boolean, changes: readonly RollupKey[], transaction: Transaction): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
     const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
     const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
@@ -137,7 +150,7 @@ export class SequelizeUsageRollups {
         const [first, last] = [someStarts[0], someStarts[someStarts.length - 1]].map((d) => sequelize.escape(d as unknown as string));
         rows.push(...(await select<StoredRollupRow>(
           sequelize,
-          `SELECT id, subscription_id, resource_id, bucket_start, partials FROM ${table}
+          `SELECT id, subscription_id, ${byResource ? 'resource_id' : "'' AS resource_id"}, bucket_start, partials FROM ${table}
            WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}
              AND bucket_start >= ${first} AND bucket_start <= ${last}`,
           transaction,

@@ -176,23 +176,36 @@ function utcDayOf(hour: Date): number {
 }
 
 /**
+ * Daily changes of a subscription's resources combined into one change per subscription and day
+ * (`resourceId` ''): partials combine across resources as they do across buckets. The days'
+ * partials are left as they are.
+ */
+export function regroupBySubscription(days: readonly RollupChange[]): RollupChange[] {
+  return regroup(days, (day) => ({ subscriptionId: day.subscriptionId, resourceId: '', bucketStart: day.bucketStart }));
+}
+
+/**
  * Daily changes combined into the UTC months that hold them. Partials combine across adjacent
  * buckets exactly as raw rows would fold (see partial-aggregate), so a month built from its days
  * equals the month folded from the records. The days' partials are left as they are.
  */
 export function regroupByMonth(days: readonly RollupChange[]): RollupChange[] {
-  const months = new Map<string, { key: RollupKey; partials: Map<string, RollupPartial> }>();
+  return regroup(days, (day) => ({ subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: utcMonthOf(day.bucketStart.getTime()).from }));
+}
+
+function regroup(days: readonly RollupChange[], keyOf: (day: RollupChange) => RollupKey): RollupChange[] {
+  const groups = new Map<string, { key: RollupKey; partials: Map<string, RollupPartial> }>();
   for (const day of days) {
-    const key = { subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: utcMonthOf(day.bucketStart.getTime()).from };
+    const key = keyOf(day);
     const text = rollupKeyText(key);
-    let month = months.get(text);
-    if (!month) months.set(text, (month = { key, partials: new Map() }));
+    let group = groups.get(text);
+    if (!group) groups.set(text, (group = { key, partials: new Map() }));
     for (const [meterId, partial] of day.partials) {
-      const held = month.partials.get(meterId);
-      if (held === undefined) month.partials.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
+      const held = group.partials.get(meterId);
+      if (held === undefined) group.partials.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
       else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
-      else month.partials.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
+      else group.partials.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
     }
   }
-  return [...months.values()].map(({ key, partials }) => ({ ...key, partials }));
+  return [...groups.values()].map(({ key, partials }) => ({ ...key, partials }));
 }

@@ -19,6 +19,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
       '0007-compact-usage-storage', '0008-promotions-credits', '0009-subscription-plan-history',
       '0010-custom-billing-cycles',
       '0011-deferred-rollups',
+      '0012-subscription-daily-rollups',
     ]);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });

@@ -24,7 +24,8 @@ interface Item {
   eventId?: string;
 }
 
-describe(`tenant usage API on ${testBackend()}`, () => {
+// Answered from the records before the collector rolls them up, from the rollups after: the same.
+for (const rolledUp of [false, true]) describe(`tenant usage API on ${testBackend()}, ${rolledUp ? 'rolled up' : 'before the roll-up'}`, () => {
   let server: RunningServer;
   const march = 'from=2025-03-01T00:00:00Z&to=2025-03-03T00:00:00Z';
 
@@ -40,6 +41,7 @@ describe(`tenant usage API on ${testBackend()}`, () => {
         mysql(5, TENANT_B, 'db-9', '2025-03-01T00:00:00', '2025-03-01T10:00:00', '10240', '7'),
       ],
     });
+    if (rolledUp) expect(await server.container.get<UsageStore>(UsageStore).rollUp('usage')).to.equal(5);
   });
   after(() => server.close());
 

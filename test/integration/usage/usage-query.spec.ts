@@ -87,6 +87,29 @@ for (const rollUp of ROLL_UPS) describe(`usage totals, per resource and down to 
     }
   });
 
+  for (const grain of ['hour', 'day', 'month'] as const) {
+    it(`answers a series by ${grain}, each bucket as folding the stored rows over it`, async () => {
+      const rows = await world.metered();
+      // by hour, the two days around the start of the month; else the month itself
+      const period = grain === 'hour' ? { from: new Date('2025-02-28T00:00:00Z'), to: new Date('2025-03-02T00:00:00Z') } : MARCH_UTC_PLUS_2;
+      const series = await world.query.series(SUBSCRIPTION, period, grain);
+      expect(series.length).to.be.greaterThan(grain === 'month' ? 2 : 5);
+      for (const bucket of series) {
+        const meter = world.meters.meter(bucket.meterId)!;
+        const own = rows.filter((r) => r.meterId === bucket.meterId).map((r) => ({
+          resourceId: r.resourceId, start: r.start, end: r.end, quantity: new Decimal(r.quantity), eventId: r.eventId,
+        }));
+        expect(aggregateUsage(meter.aggregation, own, bucket).toFixed(), `${bucket.meterId} ${bucket.from.toISOString()}`).to.equal(bucket.quantity);
+      }
+    });
+  }
+
+  it('gives admins every subscription\'s totals, as each subscription\'s own', async () => {
+    const overview = await world.query.overview(MARCH_UTC_PLUS_2);
+    const own = await world.query.totals(SUBSCRIPTION, MARCH_UTC_PLUS_2);
+    expect(overview.map((o) => [o.meterId, o.quantity])).to.deep.equal(own.map((t) => [t.meterId, t.quantity]));
+  });
+
   it('breaks a meter down per resource', async () => {
     expect(await world.query.byResource(SUBSCRIPTION, 'mysql.allotted-space', MARCH_UTC_PLUS_2)).to.deep.equal([
       // db-1: 4 + 24 = 28; db-2: 0.048828125 + 4 = 4.048828125
