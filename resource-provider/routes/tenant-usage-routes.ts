@@ -37,7 +37,20 @@ export class TenantUsageRoutes implements RouteContribution {
       const buckets = grain
         ? await this.usage.series(subscriptionId, period, grain)
         : (await this.usage.totals(subscriptionId, period)).map((t) => ({ meterId: t.meterId, quantity: t.quantity, ...period }));
-      const items = buckets.map((b) => ({ ...this.meterView(b.meterId), quantity: b.quantity, from: b.from, to: b.to }));
+      // A month's daily series has 155 items over 31 buckets and 5 meters: each bucket's times and
+      // each meter's names are written once, not once per item (`npm run bench`).
+      const views = new Map<string, ReturnType<TenantUsageRoutes['meterView']>>();
+      const times = new Map<number, string>();
+      const time = (date: Date) => {
+        let text = times.get(date.getTime());
+        if (text === undefined) times.set(date.getTime(), (text = date.toISOString()));
+        return text;
+      };
+      const items = buckets.map((b) => {
+        let view = views.get(b.meterId);
+        if (!view) views.set(b.meterId, (view = this.meterView(b.meterId)));
+        return { meterId: view.meterId, displayName: view.displayName, unit: view.unit, quantity: b.quantity, from: time(b.from), to: time(b.to) };
+      });
       sendItems(req, res, items, ['meterId', 'displayName', 'unit', 'quantity', 'from', 'to'], `usage-${subscriptionId}`);
     });
 
