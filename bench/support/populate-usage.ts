@@ -5,6 +5,7 @@ import { meteredColumns } from '../../core/usage/store/metered-column';
 import { regroupByMonth, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
+import { hourPartialsJson } from '../../core/persistence/stores/rollup-partials-json';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
 
@@ -67,12 +68,11 @@ function rowTemplates(meters: MeterRegistry): Templates {
   const json = (partials: ReadonlyMap<string, RollupPartial>) =>
     JSON.stringify(Object.fromEntries([...partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
   const partials = (changes: readonly RollupChange[]) => json(changes[0].partials);
-  const hourOf = (hour: number) => json(rollupChanges(usage[hour], aggregationOf).hour[0].hours.get(hour)!);
   const day = rollupChanges(usage.flat(), aggregationOf).day;
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
-    hours: `{${Array.from({ length: 24 }, (_, hour) => `"${hour}":${hourOf(hour)}`).join(',')}}`,
+    hours: hourPartialsJson(rollupChanges(usage.flat(), aggregationOf).hour[0].hours),
     daily: partials(day),
     subscriptionDaily: (resources) => {
       const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();

@@ -1,6 +1,9 @@
 import { DataTypes, QueryTypes, type QueryInterface } from 'sequelize';
 import type { Migration } from '../migration';
+import type { StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { stateOf, storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
 
+const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
 interface RollupRow {
@@ -18,8 +21,8 @@ interface RollupRow {
  *   until the collector rolls them up. Everything stored before this migration is rolled up. It
  *   stays NULL for the catalogue's feeds, kept in usage_records too but never metered.
  * - `usage_rollups_hours` replaces `usage_rollups_hourly`: one row per subscription, resource and
- *   UTC day holds that day's hours (`{ "<hour 0–23>": { meterId: StoredPartial } }`). A day-long
- *   database record made 24 hourly rows; now it makes one.
+ *   UTC day holds that day's hours (see `StoredHours`). A day-long database record made 24
+ *   hourly rows; now it makes one.
  */
 export const deferredRollups: Migration = {
   name: '0011-deferred-rollups',
@@ -68,22 +71,40 @@ async function copyBySubscription(queryInterface: QueryInterface, from: string, 
 }
 
 function hoursIntoDays(rows: RollupRow[]): RollupRow[] {
-  const days = new Map<string, { row: RollupRow; hours: Record<string, unknown> }>();
+  const days = new Map<string, { row: RollupRow; hours: StoredHours }>();
   for (const row of rows) {
     const hour = new Date(row.bucket_start).getTime();
     const day = Math.floor(hour / DAY) * DAY;
     const key = `${row.resource_id}\u0000${day}`;
     const held = days.get(key) ?? { row: { ...row, bucket_start: new Date(day) }, hours: {} };
-    held.hours[String((hour - day) / 3_600_000)] = JSON.parse(row.partials);
+    for (const [meterId, stored] of Object.entries(JSON.parse(row.partials) as Record<string, StoredPartial>)) {
+      const meter = held.hours[meterId] ?? (held.hours[meterId] = { a: stored.aggregation, h: {} });
+      meter.h[String((hour - day) / HOUR)] = stateOf(stored);
+    }
     days.set(key, held);
   }
-  return [...days.values()].map(({ row, hours }) => ({ ...row, partials: JSON.stringify(hours) }));
+  return [...days.values()].map(({ row, hours }) => ({ ...row, partials: JSON.stringify(sortedByKey(hours)) }));
 }
 
 function daysIntoHours(rows: RollupRow[]): RollupRow[] {
-  return rows.flatMap((row) => Object.entries(JSON.parse(row.partials) as Record<string, unknown>).map(([hour, partials]) => ({
-    ...row,
-    bucket_start: new Date(new Date(row.bucket_start).getTime() + Number(hour) * 3_600_000),
-    partials: JSON.stringify(partials),
-  })));
+  return rows.flatMap((row) => {
+    const hours = new Map<number, Record<string, StoredPartial>>();
+    for (const [meterId, { a, h }] of Object.entries(JSON.parse(row.partials) as StoredHours)) {
+      for (const hour in h) {
+        const meters = hours.get(Number(hour)) ?? {};
+        meters[meterId] = storedPartialOf(a, h[hour]);
+        hours.set(Number(hour), meters);
+      }
+    }
+    return [...hours].map(([hour, meters]) => ({
+      ...row,
+      bucket_start: new Date(new Date(row.bucket_start).getTime() + hour * HOUR),
+      partials: JSON.stringify(sortedByKey(meters)),
+    }));
+  });
+}
+
+/** Meters in code-unit order, as the usage store writes them. */
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

@@ -1,7 +1,8 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { asPartial, exactSlotJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
+import { asPartial, exactSlotJson, exactSlotStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
+import { stateOf, type StoredHours } from '../../usage/store/stored-hours';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
@@ -44,11 +45,21 @@ function sumJson(partial: PartialAggregate): string | undefined {
   return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${partial.byLength.get(length)!.toString()}"`).join(',')}}}`;
 }
 
-/**
- * The `partials` column of an hours row (a UTC day of one resource): `{ "<hour>": { meterId:
- * StoredPartial } }`, hours ascending (JSON.stringify's order for such keys).
- */
+/** The `partials` column of an hours row (see `StoredHours`), meters in code-unit order, hours ascending. */
 export function hourPartialsJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
-  const order = [...hours.keys()].sort((a, b) => a - b);
-  return `{${order.map((hour) => `"${hour}":${rollupPartialsJson(hours.get(hour)!)}`).join(',')}}`;
+  const byMeter = new Map<string, { aggregation: StoredPartial['aggregation']; h: Record<string, unknown> }>();
+  for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
+    for (const [meterId, partial] of hours.get(hour)!) {
+      const stored = isExactSlot(partial) ? exactSlotStored(partial) : toStoredPartial(partial);
+      let meter = byMeter.get(meterId);
+      if (!meter) byMeter.set(meterId, (meter = { aggregation: stored.aggregation, h: {} }));
+      meter.h[hour] = stateOf(stored);
+    }
+  }
+  const stored: StoredHours = {};
+  for (const meterId of [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1))) {
+    const { aggregation, h } = byMeter.get(meterId)!;
+    stored[meterId] = { a: aggregation, h };
+  }
+  return JSON.stringify(stored);
 }

@@ -14,6 +14,7 @@ import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, Su
 import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
+import { storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
 import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -223,12 +224,19 @@ export class SequelizeUsageQuery implements UsageQuery {
     }
   }
 
-  /** The hours of an hours row (one UTC day) that lie in the read. */
+  /** The hours of an hours row (one UTC day, see `StoredHours`) that lie in the read. */
   private hourSlices(row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
     const day = readDate(row.bucket_start).getTime();
-    for (const [hour, stored] of Object.entries(JSON.parse(row.partials) as Record<string, Record<string, StoredPartial>>)) {
-      const start = day + Number(hour) * HOUR;
-      if (start >= read.from.getTime() && start < read.to.getTime()) this.bucketSlices(row, new Date(start), stored, meterId, slices);
+    const stored = JSON.parse(row.partials) as StoredHours;
+    for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
+      if (!(meter in stored)) continue;
+      const { a, h } = stored[meter];
+      for (const hour in h) {
+        const start = day + Number(hour) * HOUR;
+        if (start < read.from.getTime() || start >= read.to.getTime()) continue;
+        const partial = storedPartialOf(a, h[hour]);
+        slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: new Date(start), partial: exactSlotOfStored(partial) ?? fromStoredPartial(partial) });
+      }
     }
   }
 

@@ -7,6 +7,7 @@ import { combinePartials, type PartialAggregate } from '../../usage/metering/agg
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { hourPartialsJson, rollupPartialsJson } from './rollup-partials-json';
 import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
+import { storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
 import { regroupByMonth, regroupBySubscription, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -33,11 +34,15 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
   return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
 }
 
-/** The partial of each hour and meter of a stored hours row. */
+/** The partial of each hour and meter of a stored hours row (see `StoredHours`). */
 export function hourPartialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<number, Map<string, PartialAggregate>> {
   const hours = new Map<number, Map<string, PartialAggregate>>();
-  for (const [hour, meters] of Object.entries(JSON.parse(row.partials) as Record<string, Record<string, StoredPartial>>)) {
-    hours.set(Number(hour), new Map(Object.entries(meters).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)])));
+  for (const [meterId, { a, h }] of Object.entries(JSON.parse(row.partials) as StoredHours)) {
+    for (const hour in h) {
+      let meters = hours.get(Number(hour));
+      if (!meters) hours.set(Number(hour), (meters = new Map()));
+      meters.set(meterId, fromStoredPartial(storedPartialOf(a, h[hour])));
+    }
   }
   return hours;
 }

@@ -112,6 +112,19 @@ export function exactSlotJson(slot: ExactSlot): string {
   }
 }
 
+/** `toStoredPartial(exactSlotPartial(slot))`, without the decimals. */
+export function exactSlotStored(slot: ExactSlot): StoredPartial {
+  switch (slot.aggregation) {
+    case Aggregation.Sum: {
+      const byLength: Record<string, string> = {};
+      for (const length of [...slot.byLength.keys()].sort((a, b) => a - b)) byLength[length] = scaledText(slot.byLength.get(length)!);
+      return { aggregation: 'sum', byLength };
+    }
+    case Aggregation.TimeWeighted: return { aggregation: 'time-weighted', levelMilliseconds: scaledText(slot.levelMilliseconds) };
+    case Aggregation.Max: return { aggregation: 'max', max: scaledText(slot.max) };
+  }
+}
+
 /** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
 export function scaledText(value: bigint): string {
   const digits = value.toString().padStart(DECIMAL_SCALE + 1, '0');

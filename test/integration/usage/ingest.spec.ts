@@ -145,6 +145,22 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(await allottedSpaceInMarch()).to.equal('3');
   });
 
+  it('adds a later roll-up of the same day to its stored rows, hour by hour', async () => {
+    await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
+    expect(await world.store.rollUp('usage')).to.equal(1);
+    await world.store.ingest('usage', { records: [wire(2, { StartTime: '2025-03-10T11:00:00', EndTime: '2025-03-10T12:00:00', Resources: { TotalAllottedSpace: '2048', DatabaseCount: '3' } })], nextStartId: '3' });
+    expect(await world.store.rollUp('usage')).to.equal(1);
+    expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_daily'), await world.count('usage_rollups_subscription_daily')]).to.deep.equal([1, 1, 1]);
+    const day = { from: new Date('2025-03-10T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') };
+    const hours = await world.query.series(SUBSCRIPTION, day, 'hour');
+    // 10:00: 1 GB for an hour, one database; 11:00: 2 GB, three databases
+    expect(hours.map((b) => [b.from.toISOString().slice(11, 13), b.meterId, b.quantity])).to.deep.equal([
+      ['10', 'mysql.allotted-space', '1'], ['10', 'mysql.databases', '1'], ['11', 'mysql.allotted-space', '2'], ['11', 'mysql.databases', '3'],
+    ]);
+    const days = await world.query.series(SUBSCRIPTION, day, 'day');
+    expect(days.map((b) => [b.meterId, b.quantity])).to.deep.equal([['mysql.allotted-space', '3'], ['mysql.databases', '3']]);
+  });
+
   it('refuses a page whose nextStartId is not past its records, storing nothing of it', async () => {
     let error: unknown;
     await world.store.ingest('usage', { records: [wire(1), wire(2)], nextStartId: '2' }).catch((e: unknown) => { error = e; });
