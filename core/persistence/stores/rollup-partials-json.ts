@@ -1,8 +1,8 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { asPartial, exactSlotJson, exactSlotStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
-import { stateOf, type StoredHours } from '../../usage/store/stored-hours';
+import { asPartial, exactSlotJson, isExactSlot, scaledText, type ExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
+import { stateOf } from '../../usage/store/stored-hours';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
@@ -45,21 +45,40 @@ function sumJson(partial: PartialAggregate): string | undefined {
   return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${partial.byLength.get(length)!.toString()}"`).join(',')}}}`;
 }
 
-/** The `partials` column of an hours row (see `StoredHours`), meters in code-unit order, hours ascending. */
+/**
+ * The `partials` column of an hours row (see `StoredHours`), meters in code-unit order, hours
+ * ascending: what `JSON.stringify` makes of it, written directly for exact slots (a day of a VM
+ * has a hundred of them, and a roll-up thousands of such days).
+ */
 export function hourPartialsJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
-  const byMeter = new Map<string, { aggregation: StoredPartial['aggregation']; h: Record<string, unknown> }>();
+  const byMeter = new Map<string, { aggregation: string; states: string[] }>();
   for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
     for (const [meterId, partial] of hours.get(hour)!) {
-      const stored = isExactSlot(partial) ? exactSlotStored(partial) : toStoredPartial(partial);
+      const aggregation = partial.aggregation;
       let meter = byMeter.get(meterId);
-      if (!meter) byMeter.set(meterId, (meter = { aggregation: stored.aggregation, h: {} }));
-      meter.h[hour] = stateOf(stored);
+      if (!meter) byMeter.set(meterId, (meter = { aggregation, states: [] }));
+      const state = isExactSlot(partial) ? exactStateJson(partial) : JSON.stringify(stateOf(toStoredPartial(partial)));
+      meter.states.push(`"${hour}":${state}`);
     }
   }
-  const stored: StoredHours = {};
-  for (const meterId of [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1))) {
-    const { aggregation, h } = byMeter.get(meterId)!;
-    stored[meterId] = { a: aggregation, h };
+  const meterIds = [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1));
+  // JSON.stringify puts keys that look like array indexes first: such meter ids go the slow way.
+  if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
+    const stored: Record<string, unknown> = {};
+    for (const id of meterIds) stored[id] = JSON.parse(`{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`);
+    return JSON.stringify(stored);
   }
-  return JSON.stringify(stored);
+  return `{${meterIds.map((id) => `${JSON.stringify(id)}:{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`).join(',')}}`;
+}
+
+/** `JSON.stringify(stateOf(toStoredPartial(exactSlotPartial(slot))))`, without the decimals. */
+function exactStateJson(slot: ExactSlot): string {
+  switch (slot.aggregation) {
+    case Aggregation.Sum: {
+      const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
+      return `{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}`;
+    }
+    case Aggregation.TimeWeighted: return `"${scaledText(slot.levelMilliseconds)}"`;
+    case Aggregation.Max: return `"${scaledText(slot.max)}"`;
+  }
 }

@@ -36,10 +36,24 @@ const PLAIN_DECIMAL = /^(\d+)(?:\.(\d{1,12}))?$/;
 
 /** `text` (a metered quantity, plain decimal digits) in units of 10^-12; undefined when it is not such text or too large. */
 export function scaledQuantity(text: string): bigint | undefined {
-  const match = PLAIN_DECIMAL.exec(text);
-  if (!match) return undefined;
-  const scaled = BigInt(match[1] + (match[2] ?? '').padEnd(DECIMAL_SCALE, '0'));
-  return scaled < LARGEST ? scaled : undefined;
+  let scaled = scaledOf.get(text);
+  if (scaled === undefined && !scaledOf.has(text)) {
+    const match = PLAIN_DECIMAL.exec(text);
+    const value = match ? BigInt(match[1] + (match[2] ?? '').padEnd(DECIMAL_SCALE, '0')) : undefined;
+    scaled = value !== undefined && value < LARGEST ? value : undefined;
+    remember(scaledOf, text, scaled);
+  }
+  return scaled;
+}
+
+// Usage repeats a few quantities (a VM's cores, memory and disk, hour after hour), and rollups a
+// few sums of them: each is converted once while it keeps coming.
+const scaledOf = new Map<string, bigint | undefined>();
+const textOf = new Map<bigint, string>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, value);
 }
 
 /**
@@ -112,25 +126,16 @@ export function exactSlotJson(slot: ExactSlot): string {
   }
 }
 
-/** `toStoredPartial(exactSlotPartial(slot))`, without the decimals. */
-export function exactSlotStored(slot: ExactSlot): StoredPartial {
-  switch (slot.aggregation) {
-    case Aggregation.Sum: {
-      const byLength: Record<string, string> = {};
-      for (const length of [...slot.byLength.keys()].sort((a, b) => a - b)) byLength[length] = scaledText(slot.byLength.get(length)!);
-      return { aggregation: 'sum', byLength };
-    }
-    case Aggregation.TimeWeighted: return { aggregation: 'time-weighted', levelMilliseconds: scaledText(slot.levelMilliseconds) };
-    case Aggregation.Max: return { aggregation: 'max', max: scaledText(slot.max) };
-  }
-}
-
 /** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
 export function scaledText(value: bigint): string {
-  const digits = value.toString().padStart(DECIMAL_SCALE + 1, '0');
-  const whole = digits.slice(0, -DECIMAL_SCALE);
-  const fraction = digits.slice(-DECIMAL_SCALE).replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
+  let text = textOf.get(value);
+  if (text === undefined) {
+    const digits = value.toString().padStart(DECIMAL_SCALE + 1, '0');
+    const whole = digits.slice(0, -DECIMAL_SCALE);
+    const fraction = digits.slice(-DECIMAL_SCALE).replace(/0+$/, '');
+    remember(textOf, value, (text = fraction ? `${whole}.${fraction}` : whole));
+  }
+  return text;
 }
 
 /** A rollup's partial while it is being written: decimals, or an exact slot. */

@@ -3,7 +3,10 @@ import { Aggregation } from '../../../core/plugin-api';
 import { foldUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
 import type { PartialAggregate } from '../../../core/usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { rollupPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
+import { hourPartialsJson, rollupPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
+import { addToSlot, asPartial, scaledQuantity, type RollupPartial } from '../../../core/usage/store/exact-slot';
+import { stateOf } from '../../../core/usage/store/stored-hours';
+import { millisecondsInside } from '../../../core/usage/metering/aggregation/period';
 import { period, usage } from '../metering/usage-rows';
 
 /** What the rollup store wrote before partials were turned into JSON one by one. */
@@ -41,5 +44,41 @@ describe('the partials column of a rollup row', () => {
     const partials = new Map([['b', partialOf(Aggregation.Max)], ['10', partialOf(Aggregation.Sum)], ['2', partialOf(Aggregation.Latest)]]);
     expect(rollupPartialsJson(partials)).to.equal(objectJson(partials));
     expect(Object.keys(JSON.parse(rollupPartialsJson(partials)) as object)).to.deep.equal(['2', '10', 'b']);
+  });
+});
+
+describe('the partials column of an hours row', () => {
+  const hour = (h: number) => period(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h + 1).padStart(2, '0')}:00:00Z`);
+  const rowsIn = (h: number) => [
+    usage(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h).padStart(2, '0')}:45:00Z`, `${h}.5`, { resourceId: 'b' }),
+  ];
+  /** The hours as JSON.stringify writes the object the column holds. */
+  function objectJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+    const stored: Record<string, { a: string; h: Record<string, unknown> }> = {};
+    for (const [h, meters] of [...hours].sort(([a], [b]) => a - b)) {
+      for (const [meterId, partial] of [...meters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const whole = toStoredPartial(asPartial(partial));
+        (stored[meterId] ??= { a: whole.aggregation, h: {} }).h[h] = stateOf(whole);
+      }
+    }
+    return JSON.stringify(Object.fromEntries(Object.entries(stored).sort(([a], [b]) => (a < b ? -1 : 1))));
+  }
+
+  it('holds each meter once, its hours in order, whether exact slots or decimals hold them', () => {
+    const hours = new Map<number, Map<string, RollupPartial>>();
+    for (const h of [13, 2, 7]) {
+      const meters = new Map<string, RollupPartial>();
+      for (const aggregation of Object.values(Aggregation)) meters.set(`meter.${aggregation}`, foldUsage(aggregation, rowsIn(h), hour(h)));
+      // the same sums, time-weighted levels and maxima as exact slots, under other ids
+      for (const aggregation of [Aggregation.Sum, Aggregation.TimeWeighted, Aggregation.Max] as const) {
+        const [row] = rowsIn(h);
+        const slot = addToSlot(undefined, aggregation, scaledQuantity(row.quantity.toString())!, row.end.getTime() - row.start.getTime(), millisecondsInside(row, hour(h)));
+        meters.set(`exact.${aggregation}`, slot);
+        expect(toStoredPartial(asPartial(slot))).to.deep.equal(toStoredPartial(foldUsage(aggregation, rowsIn(h), hour(h))));
+      }
+      hours.set(h, meters);
+    }
+    expect(hourPartialsJson(hours)).to.equal(objectJson(hours));
+    expect(Object.keys((JSON.parse(hourPartialsJson(hours)) as Record<string, { h: object }>)['exact.sum'].h)).to.deep.equal(['2', '7', '13']);
   });
 });
