@@ -114,20 +114,19 @@ export class SequelizeUsageStore implements UsageStore {
     this.pending.delete(feed);
     let total = 0;
     for (;;) {
-      const records = await this.database.sequelize.transaction(async (transaction) => {
+      const step = await this.database.sequelize.transaction(async (transaction) => {
         const position = await lockFeedPosition(this.database, feed, transaction);
         if (pending && total === 0 && position.nextStartId !== undefined && pending.from === position.rolledUpTo
           && (await tailLength(this.database, feed, position.rolledUpTo, transaction)) === pending.records) {
           await this.rollups.add(pending.usage, transaction);
           await setRolledUpTo(this.database, feed, position.nextStartId, transaction);
-          return -pending.records;
+          return { records: pending.records, done: true };
         }
-        return (await rollUpTail(this.database, this.rollups, feed, position, ROLL_UP_CHUNK, transaction)).records;
+        const { records } = await rollUpTail(this.database, this.rollups, feed, position, ROLL_UP_CHUNK, transaction);
+        return { records, done: records < ROLL_UP_CHUNK };
       });
-      // The kept usage was the whole tail: done.
-      if (records < 0) return -records;
-      total += records;
-      if (records < ROLL_UP_CHUNK) return total;
+      total += step.records;
+      if (step.done) return total;
     }
   }
 
