@@ -1,3 +1,6 @@
+// The tail of a usage feed: its records from `rolled_up_to` on, stored but not yet in the rollups
+// (migration 0011). The collector rolls the tail up after each pull; until then queries fold it
+// in from the records' `metered` column, so an answer never depends on where the roll-up stands.
 import type { Transaction } from 'sequelize';
 import type { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
@@ -7,11 +10,7 @@ import { feedsWithTails, setRolledUpTo, type FeedPosition } from './sequelize-fe
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { bigintAsText, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
-/**
- * The tail of a usage feed: its records from `rolled_up_to` on, stored but not yet in the rollups
- * (migration 0011). The collector rolls the tail up after each pull; until then queries fold it
- * in from the records' `metered` column, so an answer never depends on where the roll-up stands.
- */
+/** A record of a feed's tail, as read back to roll it up or to fold it into an answer. */
 interface TailRow {
   event_id: string | number;
   subscription_id: string;
