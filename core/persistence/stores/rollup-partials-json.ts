@@ -1,7 +1,7 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { asPartial, exactSlotJson, isExactSlot, scaledText, type ExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
+import { asPartial, exactSlotJson, exactStateJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { stateOf } from '../../usage/store/stored-hours';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
@@ -62,23 +62,10 @@ export function hourPartialsJson(hours: ReadonlyMap<number, ReadonlyMap<string, 
     }
   }
   const meterIds = [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const meterJson = (id: string) => `{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`;
   // JSON.stringify puts keys that look like array indexes first: such meter ids go the slow way.
   if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
-    const stored: Record<string, unknown> = {};
-    for (const id of meterIds) stored[id] = JSON.parse(`{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`);
-    return JSON.stringify(stored);
+    return JSON.stringify(Object.fromEntries(meterIds.map((id) => [id, JSON.parse(meterJson(id)) as unknown])));
   }
-  return `{${meterIds.map((id) => `${JSON.stringify(id)}:{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`).join(',')}}`;
-}
-
-/** `JSON.stringify(stateOf(toStoredPartial(exactSlotPartial(slot))))`, without the decimals. */
-function exactStateJson(slot: ExactSlot): string {
-  switch (slot.aggregation) {
-    case Aggregation.Sum: {
-      const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
-      return `{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}`;
-    }
-    case Aggregation.TimeWeighted: return `"${scaledText(slot.levelMilliseconds)}"`;
-    case Aggregation.Max: return `"${scaledText(slot.max)}"`;
-  }
+  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${meterJson(id)}`).join(',')}}`;
 }

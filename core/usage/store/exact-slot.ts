@@ -116,13 +116,22 @@ export function exactSlotPartial(slot: ExactSlot): PartialAggregate {
 
 /** `JSON.stringify(toStoredPartial(exactSlotPartial(slot)))`, without the decimals. */
 export function exactSlotJson(slot: ExactSlot): string {
+  return `{"aggregation":"${slot.aggregation}","${STATE_FIELD[slot.aggregation]}":${exactStateJson(slot)}}`;
+}
+
+const STATE_FIELD: Record<ExactAggregation, string> = {
+  [Aggregation.Sum]: 'byLength', [Aggregation.TimeWeighted]: 'levelMilliseconds', [Aggregation.Max]: 'max',
+};
+
+/** What the slot's stored partial holds besides its aggregation, as JSON (the state an hours row keeps). */
+export function exactStateJson(slot: ExactSlot): string {
   switch (slot.aggregation) {
     case Aggregation.Sum: {
       const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
-      return `{"aggregation":"sum","byLength":{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}}`;
+      return `{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}`;
     }
-    case Aggregation.TimeWeighted: return `{"aggregation":"time-weighted","levelMilliseconds":"${scaledText(slot.levelMilliseconds)}"}`;
-    case Aggregation.Max: return `{"aggregation":"max","max":"${scaledText(slot.max)}"}`;
+    case Aggregation.TimeWeighted: return `"${scaledText(slot.levelMilliseconds)}"`;
+    case Aggregation.Max: return `"${scaledText(slot.max)}"`;
   }
 }
 
