@@ -96,7 +96,11 @@ export class SequelizeUsageRollups {
   /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
   async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
-    const changes = rollupChanges(usage, (meterId) => this.aggregationOf(meterId));
+    await this.addChanges(rollupChanges(usage, (meterId) => this.aggregationOf(meterId)), transaction);
+  }
+
+  /** Adds what usage worked out ahead changes (see `rollupChanges`, `RollupAccumulator`), inside the caller's transaction. */
+  async addChanges(changes: RollupChanges, transaction: Transaction): Promise<void> {
     await this.write({ ...changes, month: regroupByMonth(changes.day), subscriptionDay: regroupBySubscription(changes.day) }, transaction);
   }
 

@@ -12,6 +12,7 @@ import { bulkRowsFor } from './bulk-rows/bulk-rows';
 import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
 import { rollUpTail, tailLength } from './sequelize-usage-tail';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
+import { RollupAccumulator } from '../../usage/store/rollup-changes';
 
 /** A page with its rows worked out by `prepare`, as if every record were new, with the meters active then. */
 class PreparedUsagePage implements UsagePage {
@@ -29,15 +30,16 @@ class PreparedUsagePage implements UsagePage {
 const ROLL_UP_CHUNK = 10_000;
 
 /**
- * The usage of the records this store put in a feed's tail, kept so that the roll-up need not
- * read them back. It stands for the tail only while the tail holds exactly those records (see
- * `rollUp`); otherwise (a restart, another instance, a reprocessed quarantine) the tail is read.
+ * What the records this store put in a feed's tail change in the rollups, worked out as they
+ * arrive so that the roll-up need not read them back. It stands for the tail only while the tail
+ * holds exactly those records (see `rollUp`); otherwise (a restart, another instance, a
+ * reprocessed quarantine) the tail is read.
  */
 interface PendingUsage {
   /** The feed's roll-up mark when the tail was empty and this began. */
   readonly from: string;
   records: number;
-  readonly usage: MeteredUsage[];
+  readonly changes: RollupAccumulator;
 }
 
 @injectable()
@@ -103,10 +105,15 @@ export class SequelizeUsageStore implements UsageStore {
     if (!pending || pending.from !== mark) {
       const tailWasEmpty = position.nextStartId === undefined || !eventIdBefore(mark, position.nextStartId);
       if (!tailWasEmpty) return;
-      this.pending.set(feed, (pending = { from: mark, records: 0, usage: [] }));
+      this.pending.set(feed, (pending = { from: mark, records: 0, changes: new RollupAccumulator((meterId) => this.rollups.aggregationOf(meterId)) }));
     }
     for (const eventId of fresh.keys()) if (!eventIdBefore(eventId, mark)) pending.records++;
-    for (const u of usage) if (!eventIdBefore(u.eventId, mark)) pending.usage.push(u);
+    try {
+      pending.changes.add(usage.filter((u) => !eventIdBefore(u.eventId, mark)));
+    } catch {
+      // The page has committed: the roll-up will read the tail back and meet the same fault there.
+      this.pending.delete(feed);
+    }
   }
 
   async rollUp(feed: string): Promise<number> {
@@ -118,7 +125,7 @@ export class SequelizeUsageStore implements UsageStore {
         const position = await lockFeedPosition(this.database, feed, transaction);
         if (pending && total === 0 && position.nextStartId !== undefined && pending.from === position.rolledUpTo
           && (await tailLength(this.database, feed, position.rolledUpTo, transaction)) === pending.records) {
-          await this.rollups.add(pending.usage, transaction);
+          await this.rollups.addChanges(pending.changes.changes(), transaction);
           await setRolledUpTo(this.database, feed, position.nextStartId, transaction);
           return { records: pending.records, done: true };
         }

@@ -54,26 +54,53 @@ export function rollupChanges(
   usage: readonly MeteredUsage[],
   aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
 ): RollupChanges {
-  const aggregations = new Map<string, Aggregation | `${Aggregation}`>();
-  const hours = new HoursSet();
-  const days = new ChangeSet();
-  for (const u of usage) {
-    let aggregation = u.aggregation ?? aggregations.get(u.meterId);
-    if (aggregation === undefined) aggregations.set(u.meterId, (aggregation = aggregationOf(u.meterId)));
-    const quantity = isExactAggregation(aggregation) ? scaledQuantity(u.quantity.toString()) : undefined;
-    if (quantity !== undefined) {
-      addExact(hours, u, aggregation as ExactAggregation, quantity, HOUR);
-      addExact(days, u, aggregation as ExactAggregation, quantity, DAY);
-      continue;
-    }
-    const hourBuckets = rollupUsage(aggregation, [u], 'hour');
-    for (const bucket of hourBuckets) hours.add(u, bucket.from.getTime(), bucket.partial);
-    // A row inside one hour adds the same to its day as to its hour: fold it once.
-    const insideOneHour = hourBuckets.length === 1 && u.start.getTime() >= hourBuckets[0].from.getTime() && u.end.getTime() <= hourBuckets[0].to.getTime();
-    if (insideOneHour) days.add(u, utcDayOf(hourBuckets[0].from), hourBuckets[0].partial);
-    else for (const bucket of rollupUsage(aggregation, [u], 'day')) days.add(u, bucket.from.getTime(), bucket.partial);
+  const accumulator = new RollupAccumulator(aggregationOf);
+  accumulator.add(usage);
+  return accumulator.changes();
+}
+
+/**
+ * `rollupChanges` worked out as usage arrives, a page at a time: what it keeps is the changed
+ * rows, not the usage, so a long wait for the roll-up holds a few rows per resource and day
+ * instead of every metered quantity. Adding pages one by one gives the changes of all of them at once.
+ */
+export class RollupAccumulator {
+  private readonly aggregations = new Map<string, Aggregation | `${Aggregation}`>();
+  private readonly hours = new HoursSet();
+  private readonly days = new ChangeSet();
+  private added = 0;
+
+  constructor(private readonly aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`) {}
+
+  /** How many usage rows were added. */
+  get size(): number {
+    return this.added;
   }
-  return { hour: hours.changes(), day: days.changes() };
+
+  add(usage: readonly MeteredUsage[]): void {
+    const { hours, days } = this;
+    for (const u of usage) {
+      let aggregation = u.aggregation ?? this.aggregations.get(u.meterId);
+      if (aggregation === undefined) this.aggregations.set(u.meterId, (aggregation = this.aggregationOf(u.meterId)));
+      this.added++;
+      const quantity = isExactAggregation(aggregation) ? scaledQuantity(u.quantity.toString()) : undefined;
+      if (quantity !== undefined) {
+        addExact(hours, u, aggregation as ExactAggregation, quantity, HOUR);
+        addExact(days, u, aggregation as ExactAggregation, quantity, DAY);
+        continue;
+      }
+      const hourBuckets = rollupUsage(aggregation, [u], 'hour');
+      for (const bucket of hourBuckets) hours.add(u, bucket.from.getTime(), bucket.partial);
+      // A row inside one hour adds the same to its day as to its hour: fold it once.
+      const insideOneHour = hourBuckets.length === 1 && u.start.getTime() >= hourBuckets[0].from.getTime() && u.end.getTime() <= hourBuckets[0].to.getTime();
+      if (insideOneHour) days.add(u, utcDayOf(hourBuckets[0].from), hourBuckets[0].partial);
+      else for (const bucket of rollupUsage(aggregation, [u], 'day')) days.add(u, bucket.from.getTime(), bucket.partial);
+    }
+  }
+
+  changes(): RollupChanges {
+    return { hour: this.hours.changes(), day: this.days.changes() };
+  }
 }
 
 /** Where `addExact` and `add` put what a row adds to one bucket. */

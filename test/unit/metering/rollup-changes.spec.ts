@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Aggregation } from '../../../core/plugin-api';
 import { rollupUsage } from '../../../core/usage/metering/aggregation/rollup';
 import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { rollupChanges } from '../../../core/usage/store/rollup-changes';
+import { RollupAccumulator, rollupChanges, type RollupChanges } from '../../../core/usage/store/rollup-changes';
 import { asPartial } from '../../../core/usage/store/exact-slot';
 import { usage } from './usage-rows';
 
@@ -55,4 +55,21 @@ describe('rollup changes of new usage', () => {
       expect(compared).to.equal(sizes[grain]);
     });
   }
+
+  it('come out the same when the usage is added a page at a time', () => {
+    const aggregationOf = (meterId: string) => meters[meterId as keyof typeof meters];
+    const accumulator = new RollupAccumulator(aggregationOf);
+    // Pages cut across meters and resources, so that later pages add to rows earlier ones began.
+    for (let i = 0; i < rows.length; i += 5) accumulator.add(rows.slice(i, i + 5));
+    expect(accumulator.size).to.equal(rows.length);
+    expect(stored(accumulator.changes())).to.deep.equal(stored(changes));
+  });
 });
+
+/** Changes with their partials as stored, comparable with deep equality. */
+function stored(changes: RollupChanges) {
+  return {
+    hour: changes.hour.map((c) => ({ ...c, hours: [...c.hours].map(([hour, partials]) => [hour, [...partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))])]) })),
+    day: changes.day.map((c) => ({ ...c, partials: [...c.partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))]) })),
+  };
+}
