@@ -12,7 +12,7 @@ import { installPluginApiResolver } from '../core/plugin-host/plugin-api-resolve
 import { CollectFeeds } from '../resource-provider/collector/collect-feeds';
 import { createContainer } from '../resource-provider/composition-root';
 import { UsageServiceClient } from '../resource-provider/wap/usage-service-client';
-import { bareInsertRate } from './support/bare-insert';
+import { bareInsertRate, sourceRate } from './support/bare-insert';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
 import { startEmulatorProcess } from './support/emulator-process';
 import { withPeakMemory } from './support/peak-memory';
@@ -28,6 +28,8 @@ interface Row {
   seconds: number;
   perSecond: number;
   bareDriverPerSecond: number;
+  /** Pulling and parsing the same pages alone: what no pipeline can beat on this machine. */
+  sourcePerSecond: number;
   peakRssMb: number;
   /** CPU seconds of this process (all its threads; not the PostgreSQL server): on a shared machine, steadier than the rates. */
   cpuSeconds: number;
@@ -65,8 +67,9 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const bareCpu = process.cpuUsage();
   const bareDriverPerSecond = await bareInsertRate(backend, bareDatabaseUrl, client, BATCH_SIZE);
   const bareCpuSeconds = cpuSecondsSince(bareCpu);
+  const sourcePerSecond = await sourceRate(client, BATCH_SIZE);
   await emulator.stop();
-  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, peakRssMb, cpuSeconds, bareCpuSeconds };
+  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, cpuSeconds, bareCpuSeconds };
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
@@ -77,7 +80,7 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
 export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
   console.log(`usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of ${BATCH_SIZE})`);
-  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   CPU s (bare)');
+  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   CPU s (bare)   source alone/s');
   // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling.
   const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BenchBackend[];
   const sizes = (process.env.BENCH_DAYS ?? '10,42').split(',').map(Number);
@@ -86,7 +89,7 @@ export async function usagePipelineBench(): Promise<void> {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
-          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})`,
+          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}`,
       );
     }
   }
