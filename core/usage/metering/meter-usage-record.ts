@@ -1,5 +1,5 @@
 import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
-import { parseDecimal } from '../../money/decimal';
+import { parseDecimal, type Decimal } from '../../money/decimal';
 import type { MeteredUsage } from './metered-usage';
 
 /** Why a record went to quarantine instead of the usage store. */
@@ -45,6 +45,11 @@ interface EnabledPlugin {
  */
 export class MeterUsageRecord {
   private readonly enabled: readonly EnabledPlugin[];
+  /**
+   * Quantities parsed so far, by the plugin's text: a page's VMs report the same cores, memory and
+   * disk hour after hour, and decimals never change, so each text is parsed once while it keeps coming.
+   */
+  private readonly decimals = new Map<string, Decimal | undefined>();
 
   /**
    * @param plugins in the order they are offered a record; the first one that does not answer
@@ -81,6 +86,15 @@ export class MeterUsageRecord {
     };
   }
 
+  private decimalOf(text: string): Decimal | undefined {
+    if (this.decimals.has(text)) return this.decimals.get(text);
+    const decimal = parseDecimal(text);
+    // Bytes sent and received hardly repeat: a long reprocessing run keeps only recent texts.
+    if (this.decimals.size >= 4096) this.decimals.clear();
+    this.decimals.set(text, decimal);
+    return decimal;
+  }
+
   private ask(plugin: MeterPlugin, record: WapUsageRecord): Answer {
     try {
       const result = plugin.meter(record);
@@ -110,7 +124,7 @@ export class MeterUsageRecord {
       if (!declared.has(q.meterId)) {
         return { ok: false, reason: 'undeclared_meter', pluginId, message: `meter plugin ${pluginId} returned undeclared meter "${q.meterId}"` };
       }
-      const quantity = typeof q.quantity === 'string' ? parseDecimal(q.quantity) : undefined;
+      const quantity = typeof q.quantity === 'string' ? this.decimalOf(q.quantity) : undefined;
       if (!quantity) {
         return { ok: false, reason: 'not_a_decimal', pluginId, message: `meter ${q.meterId}: quantity ${JSON.stringify(q.quantity)} is not a decimal number` };
       }
