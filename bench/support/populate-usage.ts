@@ -5,7 +5,8 @@ import { meteredColumns } from '../../core/usage/store/metered-column';
 import { regroupByMonth, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
-import { hourPartialsJson } from '../../core/persistence/stores/rollup-partials-json';
+import { slotPartialsJson } from '../../core/persistence/stores/rollup-partials-json';
+import { HOURS_OF_DAY } from '../../core/usage/store/stored-slots';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
 
@@ -72,7 +73,7 @@ function rowTemplates(meters: MeterRegistry): Templates {
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
-    hours: hourPartialsJson(rollupChanges(usage.flat(), aggregationOf).hour[0].hours),
+    hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf).hour[0].slots),
     daily: partials(day),
     subscriptionDaily: (resources) => {
       const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();

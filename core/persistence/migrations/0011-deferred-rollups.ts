@@ -1,7 +1,7 @@
 import { DataTypes, QueryTypes, type QueryInterface } from 'sequelize';
 import type { Migration } from '../migration';
 import type { StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { stateOf, storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
+import { stateOf, storedPartialOf, type StoredHours } from '../../usage/store/stored-slots';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;

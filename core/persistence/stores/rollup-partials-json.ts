@@ -2,11 +2,16 @@ import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { asPartial, exactSlotJson, exactStateJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
-import { stateOf } from '../../usage/store/stored-hours';
+import { stateOf, type SlotLayout } from '../../usage/store/stored-slots';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
 const lastOfMeter = new Map<string, { readonly partial: PartialAggregate; readonly json: string }>();
+
+/** JSON.stringify puts such keys first, whatever the order they were set in: meter ids like them go the slow way. */
+function looksLikeArrayIndex(key: string): boolean {
+  return /^(0|[1-9]\d*)$/.test(key);
+}
 
 /**
  * The `partials` column of a rollup row: `{ meterId: StoredPartial }` as JSON, meters in
@@ -14,8 +19,7 @@ const lastOfMeter = new Map<string, { readonly partial: PartialAggregate; readon
  */
 export function rollupPartialsJson(partials: ReadonlyMap<string, RollupPartial>): string {
   const meterIds = [...partials.keys()].sort((a, b) => (a < b ? -1 : 1));
-  // JSON.stringify puts keys that look like array indexes first, whatever the order they were set in.
-  if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
+  if (meterIds.some(looksLikeArrayIndex)) {
     const stored: Record<string, StoredPartial> = {};
     for (const id of meterIds) stored[id] = toStoredPartial(asPartial(partials.get(id)!));
     return JSON.stringify(stored);
@@ -46,25 +50,24 @@ function sumJson(partial: PartialAggregate): string | undefined {
 }
 
 /**
- * The `partials` column of an hours row (see `StoredHours`), meters in code-unit order, hours
- * ascending: what `JSON.stringify` makes of it, written directly for exact slots (a day of a VM
- * has a hundred of them, and a roll-up thousands of such days).
+ * The `partials` column of a row of slots (see `StoredSlots`: an hours or a days row), meters in
+ * code-unit order, slots ascending: what `JSON.stringify` makes of it, written directly for exact
+ * slots (a day of a VM has a hundred of them, and a roll-up thousands of such days).
  */
-export function hourPartialsJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+export function slotPartialsJson(layout: SlotLayout, slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
   const byMeter = new Map<string, { aggregation: string; states: string[] }>();
-  for (const hour of [...hours.keys()].sort((a, b) => a - b)) {
-    for (const [meterId, partial] of hours.get(hour)!) {
+  for (const slot of [...slots.keys()].sort((a, b) => a - b)) {
+    for (const [meterId, partial] of slots.get(slot)!) {
       const aggregation = partial.aggregation;
       let meter = byMeter.get(meterId);
       if (!meter) byMeter.set(meterId, (meter = { aggregation, states: [] }));
       const state = isExactSlot(partial) ? exactStateJson(partial) : JSON.stringify(stateOf(toStoredPartial(partial)));
-      meter.states.push(`"${hour}":${state}`);
+      meter.states.push(`"${slot}":${state}`);
     }
   }
   const meterIds = [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1));
-  const meterJson = (id: string) => `{"a":"${byMeter.get(id)!.aggregation}","h":{${byMeter.get(id)!.states.join(',')}}}`;
-  // JSON.stringify puts keys that look like array indexes first: such meter ids go the slow way.
-  if (meterIds.some((id) => /^(0|[1-9]\d*)$/.test(id))) {
+  const meterJson = (id: string) => `{"a":"${byMeter.get(id)!.aggregation}","${layout.field}":{${byMeter.get(id)!.states.join(',')}}}`;
+  if (meterIds.some(looksLikeArrayIndex)) {
     return JSON.stringify(Object.fromEntries(meterIds.map((id) => [id, JSON.parse(meterJson(id)) as unknown])));
   }
   return `{${meterIds.map((id) => `${JSON.stringify(id)}:${meterJson(id)}`).join(',')}}`;

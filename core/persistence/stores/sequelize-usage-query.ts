@@ -12,9 +12,9 @@ import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { tailUsage } from './sequelize-usage-tail';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
-import { ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
+import { ROLLUP_SLOTS, ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
+import { slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -180,7 +180,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /**
-   * The meter slices of the period: daily rows for its whole days (monthly for its whole months),
+   * The meter slices of the period: daily rollups for its whole days (monthly for its whole months),
    * hourly ones for the hours at its edges, never two tables for one instant; and the feeds' tails,
    * not rolled up yet, bucketed the same way. `subscriptions`: one, several (a list read with IN),
    * or undefined for every subscription. Across resources, whole days are read from the rows of
@@ -195,10 +195,11 @@ export class SequelizeUsageQuery implements UsageQuery {
     const reads = rollupReads(period, coarsest);
     const slices: MeterSlice[] = [];
     for (const read of reads) {
-      const hours = read.grain === 'hour';
-      // An hours row is keyed by its UTC day: the read starts at the day of its first hour.
-      const from = hours ? new Date(Math.floor(read.from.getTime() / DAY) * DAY) : read.from;
       const bySubscription = read.grain === 'day' && resources === ACROSS_RESOURCES;
+      const slots = bySubscription ? undefined : ROLLUP_SLOTS[read.grain];
+      // A row of slots is keyed by its start (an hours row by its UTC day): the read starts at the
+      // row of its first slot.
+      const from = slots ? new Date(slots.rowStartOf(read.from.getTime())) : read.from;
       const rows = await select<StoredRollupRow>(
         this.database.sequelize,
         `SELECT subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials
@@ -208,7 +209,7 @@ export class SequelizeUsageQuery implements UsageQuery {
         { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from, to: read.to },
       );
       for (const row of rows) {
-        if (hours) this.hourSlices(row, read, meterId, slices);
+        if (slots) this.slotSlices(slots, row, read, meterId, slices);
         else this.bucketSlices(row, row.bucket_start, JSON.parse(row.partials) as Record<string, StoredPartial>, meterId, slices);
       }
     }
@@ -224,17 +225,17 @@ export class SequelizeUsageQuery implements UsageQuery {
     }
   }
 
-  /** The hours of an hours row (one UTC day, see `StoredHours`) that lie in the read. */
-  private hourSlices(row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
-    const day = readDate(row.bucket_start).getTime();
-    const stored = JSON.parse(row.partials) as StoredHours;
+  /** The slots of a row of slots (an hours row, see `StoredSlots`) that lie in the read. */
+  private slotSlices(layout: SlotLayout, row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
+    const rowStart = readDate(row.bucket_start).getTime();
+    const stored = JSON.parse(row.partials) as StoredSlots<string>;
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
       if (!(meter in stored)) continue;
-      const { a, h } = stored[meter];
-      for (const hour in h) {
-        const start = day + Number(hour) * HOUR;
+      const { a, [layout.field]: states } = stored[meter];
+      for (const slot in states) {
+        const start = slotStart(layout, rowStart, Number(slot));
         if (start < read.from.getTime() || start >= read.to.getTime()) continue;
-        const partial = storedPartialOf(a, h[hour]);
+        const partial = storedPartialOf(a, states[slot]);
         slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: new Date(start), partial: exactSlotOfStored(partial) ?? fromStoredPartial(partial) });
       }
     }
@@ -256,9 +257,6 @@ export class SequelizeUsageQuery implements UsageQuery {
     }
   }
 }
-
-const HOUR = 3_600_000;
-const DAY = 86_400_000;
 
 /** Whether an answer groups by resource (the drill-down) or combines a subscription's resources. */
 type Resources = typeof BY_RESOURCE | typeof ACROSS_RESOURCES;

@@ -5,21 +5,24 @@ import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { hourPartialsJson, rollupPartialsJson } from './rollup-partials-json';
+import { rollupPartialsJson, slotPartialsJson } from './rollup-partials-json';
 import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
-import { storedPartialOf, type StoredHours } from '../../usage/store/stored-hours';
-import { regroupByMonth, regroupBySubscription, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey } from '../../usage/store/rollup-changes';
+import { HOURS_OF_DAY, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
+import { regroupByMonth, regroupBySubscription, rollupChanges, rollupKeyText, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
-/** The hours table holds a row per resource and UTC day (see `HoursChange`); the others a row per resource and bucket. */
+/** The hours table holds a row per resource and UTC day, its hours as slots (`ROLLUP_SLOTS`); the others a row per resource and bucket. */
 export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hours', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
+
+/** How the rows of a grain's table keep its buckets, where they keep several (see `StoredSlots`). */
+export const ROLLUP_SLOTS: Partial<Record<RollupTableGrain, SlotLayout>> = { hour: HOURS_OF_DAY };
 
 /** A row per subscription and UTC day, its resources combined (migration 0012): for series across resources. */
 export const SUBSCRIPTION_DAILY_TABLE = 'usage_rollups_subscription_daily';
 
-/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`{ hour: { … } }` in the hours table). */
+/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`StoredSlots` in the hours table). */
 export interface StoredRollupRow {
   id: string | number;
   subscription_id: string;
@@ -34,17 +37,18 @@ export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, 
   return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
 }
 
-/** The partial of each hour and meter of a stored hours row (see `StoredHours`). */
-export function hourPartialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<number, Map<string, PartialAggregate>> {
-  const hours = new Map<number, Map<string, PartialAggregate>>();
-  for (const [meterId, { a, h }] of Object.entries(JSON.parse(row.partials) as StoredHours)) {
-    for (const hour in h) {
-      let meters = hours.get(Number(hour));
-      if (!meters) hours.set(Number(hour), (meters = new Map()));
-      meters.set(meterId, fromStoredPartial(storedPartialOf(a, h[hour])));
+/** The partial of each slot and meter of a stored row of slots (see `StoredSlots`). */
+export function slotPartialsOf(layout: SlotLayout, row: Pick<StoredRollupRow, 'partials'>): Map<number, Map<string, PartialAggregate>> {
+  const slots = new Map<number, Map<string, PartialAggregate>>();
+  for (const [meterId, meter] of Object.entries(JSON.parse(row.partials) as StoredSlots<string>)) {
+    const states = meter[layout.field];
+    for (const slot in states) {
+      let meters = slots.get(Number(slot));
+      if (!meters) slots.set(Number(slot), (meters = new Map()));
+      meters.set(meterId, fromStoredPartial(storedPartialOf(meter.a, states[slot])));
     }
   }
-  return hours;
+  return slots;
 }
 
 /** How each table's `partials` column is written for a change, alone or combined with the stored row of its key. */
@@ -58,17 +62,22 @@ const BY_METER: RowCodec<RollupChange> = {
   merge: (stored, change) => rollupPartialsJson(combined(partialsOf(stored), change.partials)),
 };
 
-const BY_HOUR: RowCodec<HoursChange> = {
-  write: (change) => hourPartialsJson(change.hours),
-  merge(stored, change) {
-    const hours: Map<number, ReadonlyMap<string, RollupPartial>> = hourPartialsOf(stored);
-    for (const [hour, partials] of change.hours) {
-      const held = hours.get(hour);
-      hours.set(hour, held ? combined(held, partials) : partials);
-    }
-    return hourPartialsJson(hours);
-  },
-};
+/** A row of slots: combined with the stored row per slot and meter. */
+function bySlot(layout: SlotLayout): RowCodec<SlotsChange> {
+  return {
+    write: (change) => slotPartialsJson(layout, change.slots),
+    merge(stored, change) {
+      const slots: Map<number, ReadonlyMap<string, RollupPartial>> = slotPartialsOf(layout, stored);
+      for (const [slot, partials] of change.slots) {
+        const held = slots.get(slot);
+        slots.set(slot, held ? combined(held, partials) : partials);
+      }
+      return slotPartialsJson(layout, slots);
+    },
+  };
+}
+
+const BY_HOUR = bySlot(HOURS_OF_DAY);
 
 /** Stored partials with new ones added, by meter. */
 function combined(stored: ReadonlyMap<string, RollupPartial>, added: ReadonlyMap<string, RollupPartial>): Map<string, RollupPartial> {

@@ -2,6 +2,7 @@ import type { Aggregation } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
 import { combinePartials } from '../metering/aggregation/partial-aggregate';
 import { utcMonthOf } from './rollup-spans';
+import { HOURS_OF_DAY, slotNumber } from './stored-slots';
 import { rollupUsage } from '../metering/aggregation/rollup';
 import { addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ExactAggregation, type RollupPartial } from './exact-slot';
 
@@ -24,17 +25,17 @@ export interface RollupChange extends RollupKey {
 }
 
 /**
- * What new usage adds to one row of the hourly rollups, which keep a UTC day of one resource in
- * one row (a day-long record makes one row, not 24): by hour of the day (0–23), then by meter.
- * `bucketStart` is the day.
+ * What new usage adds to one row of slots (see `SlotLayout`): the hours of a resource's UTC day
+ * (a day-long record makes one row, not 24); by slot number, then by meter. `bucketStart` is the
+ * row's start.
  */
-export interface HoursChange extends RollupKey {
-  readonly hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
+export interface SlotsChange extends RollupKey {
+  readonly slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
 }
 
-/** What new usage adds to the hourly rows (by day) and to the daily rows. */
+/** What new usage adds to the hours rows (a row per day) and to the daily rows. */
 export interface RollupChanges {
-  readonly hour: HoursChange[];
+  readonly hour: SlotsChange[];
   readonly day: RollupChange[];
 }
 
@@ -172,9 +173,9 @@ class ChangeSet implements BucketSet {
   }
 }
 
-/** Changes of the hourly rollups, a row per UTC day holding one partial per hour and meter. */
+/** Changes of the hours rows, a row per UTC day holding one partial per hour and meter. */
 class HoursSet implements BucketSet {
-  private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly hours: Map<number, Map<string, RollupPartial>> }>((key) => ({ key, hours: new Map() }));
+  private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly slots: Map<number, Map<string, RollupPartial>> }>((key) => ({ key, slots: new Map() }));
 
   add(u: MeteredUsage, hourStart: number, partial: RollupPartial): void {
     addPartial(this.hour(u, hourStart), u.meterId, partial);
@@ -184,14 +185,14 @@ class HoursSet implements BucketSet {
     addExactPartial(this.hour(u, hourStart), u.meterId, aggregation, quantity, length, inside);
   }
 
-  changes(): HoursChange[] {
-    return this.rows.inOrder.map(({ key, hours }) => ({ ...key, hours }));
+  changes(): SlotsChange[] {
+    return this.rows.inOrder.map(({ key, slots }) => ({ ...key, slots }));
   }
 
   private hour(u: MeteredUsage, hourStart: number): Map<string, RollupPartial> {
-    const day = Math.floor(hourStart / DAY) * DAY;
-    const hours = this.rows.row(u, day).hours;
-    const hour = (hourStart - day) / HOUR;
+    const day = HOURS_OF_DAY.rowStartOf(hourStart);
+    const hours = this.rows.row(u, day).slots;
+    const hour = slotNumber(HOURS_OF_DAY, day, hourStart);
     let partials = hours.get(hour);
     if (!partials) hours.set(hour, (partials = new Map()));
     return partials;

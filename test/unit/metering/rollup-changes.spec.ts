@@ -30,12 +30,12 @@ describe('rollup changes of new usage', () => {
     hour: (resourceId: string, from: Date) => {
       const day = Math.floor(from.getTime() / 86_400_000) * 86_400_000;
       const row = changes.hour.find((c) => c.resourceId === resourceId && c.bucketStart.getTime() === day);
-      return row?.hours.get((from.getTime() - day) / 3_600_000);
+      return row?.slots.get((from.getTime() - day) / 3_600_000);
     },
     day: (resourceId: string, from: Date) => changes.day.find((c) => c.resourceId === resourceId && c.bucketStart.getTime() === from.getTime())?.partials,
   };
   const sizes = {
-    hour: changes.hour.reduce((n, c) => n + [...c.hours.values()].reduce((m, partials) => m + partials.size, 0), 0),
+    hour: changes.hour.reduce((n, c) => n + [...c.slots.values()].reduce((m, partials) => m + partials.size, 0), 0),
     day: changes.day.reduce((n, c) => n + c.partials.size, 0),
   };
 
@@ -69,7 +69,7 @@ describe('rollup changes of new usage', () => {
 /** Changes with their partials as stored, comparable with deep equality. */
 function stored(changes: RollupChanges) {
   return {
-    hour: changes.hour.map((c) => ({ ...c, hours: [...c.hours].map(([hour, partials]) => [hour, [...partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))])]) })),
+    hour: changes.hour.map((c) => ({ ...c, slots: [...c.slots].map(([hour, partials]) => [hour, [...partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))])]) })),
     day: changes.day.map((c) => ({ ...c, partials: [...c.partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))]) })),
   };
 }

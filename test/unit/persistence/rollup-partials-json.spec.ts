@@ -3,9 +3,9 @@ import { Aggregation } from '../../../core/plugin-api';
 import { foldUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
 import type { PartialAggregate } from '../../../core/usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { hourPartialsJson, rollupPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
+import { rollupPartialsJson, slotPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
 import { addToSlot, asPartial, scaledQuantity, type RollupPartial } from '../../../core/usage/store/exact-slot';
-import { stateOf } from '../../../core/usage/store/stored-hours';
+import { HOURS_OF_DAY, stateOf } from '../../../core/usage/store/stored-slots';
 import { millisecondsInside } from '../../../core/usage/metering/aggregation/period';
 import { period, usage } from '../metering/usage-rows';
 
@@ -47,22 +47,23 @@ describe('the partials column of a rollup row', () => {
   });
 });
 
+/** The slots as JSON.stringify writes the object the column holds, its slots under `field`. */
+function slotsObjectJson(field: string, slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+  const stored: Record<string, { a: string } & Record<string, Record<string, unknown>>> = {};
+  for (const [slot, meters] of [...slots].sort(([a], [b]) => a - b)) {
+    for (const [meterId, partial] of [...meters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const whole = toStoredPartial(asPartial(partial));
+      (stored[meterId] ??= { a: whole.aggregation, [field]: {} } as { a: string } & Record<string, Record<string, unknown>>)[field][slot] = stateOf(whole);
+    }
+  }
+  return JSON.stringify(Object.fromEntries(Object.entries(stored).sort(([a], [b]) => (a < b ? -1 : 1))));
+}
+
 describe('the partials column of an hours row', () => {
   const hour = (h: number) => period(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h + 1).padStart(2, '0')}:00:00Z`);
   const rowsIn = (h: number) => [
     usage(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h).padStart(2, '0')}:45:00Z`, `${h}.5`, { resourceId: 'b' }),
   ];
-  /** The hours as JSON.stringify writes the object the column holds. */
-  function objectJson(hours: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
-    const stored: Record<string, { a: string; h: Record<string, unknown> }> = {};
-    for (const [h, meters] of [...hours].sort(([a], [b]) => a - b)) {
-      for (const [meterId, partial] of [...meters].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const whole = toStoredPartial(asPartial(partial));
-        (stored[meterId] ??= { a: whole.aggregation, h: {} }).h[h] = stateOf(whole);
-      }
-    }
-    return JSON.stringify(Object.fromEntries(Object.entries(stored).sort(([a], [b]) => (a < b ? -1 : 1))));
-  }
 
   it('holds each meter once, its hours in order, whether exact slots or decimals hold them', () => {
     const hours = new Map<number, Map<string, RollupPartial>>();
@@ -78,7 +79,7 @@ describe('the partials column of an hours row', () => {
       }
       hours.set(h, meters);
     }
-    expect(hourPartialsJson(hours)).to.equal(objectJson(hours));
-    expect(Object.keys((JSON.parse(hourPartialsJson(hours)) as Record<string, { h: object }>)['exact.sum'].h)).to.deep.equal(['2', '7', '13']);
+    expect(slotPartialsJson(HOURS_OF_DAY, hours)).to.equal(slotsObjectJson('h', hours));
+    expect(Object.keys((JSON.parse(slotPartialsJson(HOURS_OF_DAY, hours)) as Record<string, { h: object }>)['exact.sum'].h)).to.deep.equal(['2', '7', '13']);
   });
 });
