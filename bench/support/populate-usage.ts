@@ -2,11 +2,11 @@ import type { Database } from '../../core/persistence/database';
 import type { MeterPlugin } from '../../core/plugin-api';
 import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
 import { meteredColumns } from '../../core/usage/store/metered-column';
-import { regroupByMonth, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
+import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
 import { slotPartialsJson } from '../../core/persistence/stores/rollup-partials-json';
-import { HOURS_OF_DAY } from '../../core/usage/store/stored-slots';
+import { DAYS_OF_MONTH, HOURS_OF_DAY } from '../../core/usage/store/stored-slots';
 import type { MeterRegistry } from '../../core/plugin-host/meter-registry';
 import { toWapUsageRecord, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
 
@@ -45,10 +45,10 @@ interface Templates {
   metered: string;
   /** A day of hours, each as one hourly record makes it. */
   hours: string;
-  daily: string;
   /** A subscription's day: its VMs' days combined, by the number of VMs. */
   subscriptionDaily(resources: number): string;
-  /** The monthly partials of a month holding `days` days of usage, by `days`. */
+  /** A resource's month holding its first `days` days of usage, by `days`: as days (the days table) and as one partial (the monthly table). */
+  monthDays(days: number): string;
   monthly(days: number): string;
 }
 
@@ -70,16 +70,18 @@ function rowTemplates(meters: MeterRegistry): Templates {
     JSON.stringify(Object.fromEntries([...partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
   const partials = (changes: readonly RollupChange[]) => json(changes[0].partials);
   const day = rollupChanges(usage.flat(), aggregationOf).day;
+  // A later month's first days hold what January's do.
+  const januaryDays = (days: number) => Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) }));
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumns(usage[0]).get('1')!,
     hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf).hour[0].slots),
-    daily: partials(day),
     subscriptionDaily: (resources) => {
       const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();
       return partials(regroupBySubscription(rollupChanges(vms, aggregationOf).day));
     },
-    monthly: (days) => partials(regroupByMonth(Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) })))),
+    monthDays: (days) => slotPartialsJson(DAYS_OF_MONTH, regroupByMonthDays(januaryDays(days))[0].slots),
+    monthly: (days) => partials(regroupByMonth(januaryDays(days))),
   };
 }
 
@@ -98,28 +100,28 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
             'vm-' || (((g - 1) / ${hours}) % ${r}), timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour',
             timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours} + 1) * interval '1 hour', ${quote(t.metered)}
      FROM generate_series(1, ${records}) g`,
-    ...(['usage_rollups_hours', 'usage_rollups_daily'] as const).map((table) =>
-      `INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
-       SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)}
-       FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`),
+    `INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.hours)}
+     FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`,
     `INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
      SELECT ${sub(`((g - 1) / ${hours / 24})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', ${quote(t.subscriptionDaily(r))}
      FROM generate_series(1, ${subscriptions * (hours / 24)}) g`,
-    ...monthlyRows(hours, t).map(({ start, partials }) =>
-      `INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
+    ...monthRows(hours, t).map(({ table, start, partials }) =>
+      `INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`((g - 1) / ${r})::int`)}, timestamptz '${start}', 'vm-' || ((g - 1) % ${r}), ${quote(partials)}
        FROM generate_series(1, ${subscriptions * r}) g`),
     'ANALYZE',
   ];
 }
 
-/** January (31 days) and the days of February the shape reaches. */
-function monthlyRows(hours: number, t: Templates): { start: string; partials: string }[] {
+/** A resource's rows of January (31 days) and of the days of February the shape reaches, in the days and the monthly table. */
+function monthRows(hours: number, t: Templates): { table: string; start: string; partials: string }[] {
   const days = hours / 24;
-  return [
-    { start: '2025-01-01T00:00:00Z', partials: t.monthly(Math.min(days, 31)) },
-    ...(days > 31 ? [{ start: '2025-02-01T00:00:00Z', partials: t.monthly(days - 31) }] : []),
-  ];
+  const months = [{ start: '2025-01-01T00:00:00Z', days: Math.min(days, 31) }, ...(days > 31 ? [{ start: '2025-02-01T00:00:00Z', days: days - 31 }] : [])];
+  return months.flatMap(({ start, days }) => [
+    { table: 'usage_rollups_days', start, partials: t.monthDays(days) },
+    { table: 'usage_rollups_monthly', start, partials: t.monthly(days) },
+  ]);
 }
 
 function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }: UsageShape, t: Templates): string[] {
@@ -133,13 +135,12 @@ function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }:
     `${series(records)} INSERT INTO usage_records (feed, event_id, subscription_id, provider_name, payload, received_at, resource_id, start_time, end_time, metered)
      SELECT 'usage', g, ${sub(`(g - 1) / ${r * hours}`)}, 'systemcenter', ${quote(t.payload)}, ${at('0', 'hours')},
             'vm-' || (((g - 1) / ${hours}) % ${r}), ${at(`(g - 1) % ${hours}`, 'hours')}, ${at(`(g - 1) % ${hours} + 1`, 'hours')}, ${quote(t.metered)} FROM s`,
-    ...(['usage_rollups_hours', 'usage_rollups_daily'] as const).map((table) =>
-      `${series(subscriptions * r * days)} INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
-       SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(table === 'usage_rollups_hours' ? t.hours : t.daily)} FROM s`),
+    `${series(subscriptions * r * days)} INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials)
+     SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.hours)} FROM s`,
     `${series(subscriptions * days)} INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
      SELECT ${sub(`(g - 1) / ${days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, ${quote(t.subscriptionDaily(r))} FROM s`,
-    ...monthlyRows(hours, t).map(({ start, partials }) =>
-      `${series(subscriptions * r)} INSERT INTO usage_rollups_monthly (subscription_id, bucket_start, resource_id, partials)
+    ...monthRows(hours, t).map(({ table, start, partials }) =>
+      `${series(subscriptions * r)} INSERT INTO ${table} (subscription_id, bucket_start, resource_id, partials)
        SELECT ${sub(`(g - 1) / ${r}`)}, ${at(`${(new Date(start).getTime() - Date.UTC(2025, 0, 1)) / 86_400_000}`, 'days')}, 'vm-' || ((g - 1) % ${r}), ${quote(partials)} FROM s`),
     'ANALYZE',
   ];

@@ -6,7 +6,7 @@ import { stateOf, storedPartialOf, type StoredHours } from '../../usage/store/st
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 
-interface RollupRow {
+export interface RollupRow {
   subscription_id: string;
   resource_id: string;
   bucket_start: Date | string;
@@ -44,7 +44,7 @@ export const deferredRollups: Migration = {
   },
 };
 
-async function createRollupTable(queryInterface: QueryInterface, table: string): Promise<void> {
+export async function createRollupTable(queryInterface: QueryInterface, table: string): Promise<void> {
   await queryInterface.createTable(table, {
     id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
     subscription_id: { type: DataTypes.STRING(64), allowNull: false },
@@ -57,7 +57,7 @@ async function createRollupTable(queryInterface: QueryInterface, table: string):
 }
 
 /** One subscription's rows at a time: a year of one subscription's hours fits in memory, a table of them may not. */
-async function copyBySubscription(queryInterface: QueryInterface, from: string, to: string, convert: (rows: RollupRow[]) => RollupRow[]): Promise<void> {
+export async function copyBySubscription(queryInterface: QueryInterface, from: string, to: string, convert: (rows: RollupRow[]) => RollupRow[]): Promise<void> {
   const sequelize = queryInterface.sequelize;
   const subscriptions = await sequelize.query<{ subscription_id: string }>(`SELECT DISTINCT subscription_id FROM ${from}`, { type: QueryTypes.SELECT });
   for (const { subscription_id } of subscriptions) {
@@ -105,6 +105,6 @@ function daysIntoHours(rows: RollupRow[]): RollupRow[] {
 }
 
 /** Meters in code-unit order, as the usage store writes them. */
-function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+export function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : 1)));
 }

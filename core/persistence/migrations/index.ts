@@ -11,9 +11,10 @@ import { subscriptionPlanHistory } from './0009-subscription-plan-history';
 import { customBillingCycles } from './0010-custom-billing-cycles';
 import { deferredRollups } from './0011-deferred-rollups';
 import { subscriptionDailyRollups } from './0012-subscription-daily-rollups';
+import { monthDaysRollups } from './0013-month-days-rollups';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const migrations: readonly Migration[] = [
   accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage, promotionsCredits,
-  subscriptionPlanHistory, customBillingCycles, deferredRollups, subscriptionDailyRollups,
+  subscriptionPlanHistory, customBillingCycles, deferredRollups, subscriptionDailyRollups, monthDaysRollups,
 ];

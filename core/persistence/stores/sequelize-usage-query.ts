@@ -184,7 +184,8 @@ export class SequelizeUsageQuery implements UsageQuery {
    * hourly ones for the hours at its edges, never two tables for one instant; and the feeds' tails,
    * not rolled up yet, bucketed the same way. `subscriptions`: one, several (a list read with IN),
    * or undefined for every subscription. Across resources, whole days are read from the rows of
-   * their subscriptions, and slices do not say which resource they hold.
+   * their subscriptions, and slices do not say which resource they hold; by resource, from the
+   * rows that keep a resource's month of days.
    */
   private async rollups(
     subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, resources: Resources, coarsest: SeriesGrain = 'month',
@@ -197,8 +198,8 @@ export class SequelizeUsageQuery implements UsageQuery {
     for (const read of reads) {
       const bySubscription = read.grain === 'day' && resources === ACROSS_RESOURCES;
       const slots = bySubscription ? undefined : ROLLUP_SLOTS[read.grain];
-      // A row of slots is keyed by its start (an hours row by its UTC day): the read starts at the
-      // row of its first slot.
+      // A row of slots is keyed by its start (an hours row by its UTC day, a days row by its UTC
+      // month): the read starts at the row of its first slot.
       const from = slots ? new Date(slots.rowStartOf(read.from.getTime())) : read.from;
       const rows = await select<StoredRollupRow>(
         this.database.sequelize,
@@ -225,7 +226,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     }
   }
 
-  /** The slots of a row of slots (an hours row, see `StoredSlots`) that lie in the read. */
+  /** The slots of a row of slots (an hours or a days row, see `StoredSlots`) that lie in the read. */
   private slotSlices(layout: SlotLayout, row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
     const rowStart = readDate(row.bucket_start).getTime();
     const stored = JSON.parse(row.partials) as StoredSlots<string>;

@@ -7,22 +7,26 @@ import { combinePartials, type PartialAggregate } from '../../usage/metering/agg
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { rollupPartialsJson, slotPartialsJson } from './rollup-partials-json';
 import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
-import { HOURS_OF_DAY, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
-import { regroupByMonth, regroupBySubscription, rollupChanges, rollupKeyText, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
+import { DAYS_OF_MONTH, HOURS_OF_DAY, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
+import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, rollupKeyText, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
 
-/** The hours table holds a row per resource and UTC day, its hours as slots (`ROLLUP_SLOTS`); the others a row per resource and bucket. */
-export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hours', day: 'usage_rollups_daily', month: 'usage_rollups_monthly' };
+/**
+ * The rollups of each resource. The hours table holds a row per UTC day, the days table (migration
+ * 0013) a row per UTC month, each keeping its buckets as slots (`ROLLUP_SLOTS`); the monthly
+ * table a row per month of whole partials.
+ */
+export const ROLLUP_TABLE: Record<RollupTableGrain, string> = { hour: 'usage_rollups_hours', day: 'usage_rollups_days', month: 'usage_rollups_monthly' };
 
 /** How the rows of a grain's table keep its buckets, where they keep several (see `StoredSlots`). */
-export const ROLLUP_SLOTS: Partial<Record<RollupTableGrain, SlotLayout>> = { hour: HOURS_OF_DAY };
+export const ROLLUP_SLOTS: Partial<Record<RollupTableGrain, SlotLayout>> = { hour: HOURS_OF_DAY, day: DAYS_OF_MONTH };
 
 /** A row per subscription and UTC day, its resources combined (migration 0012): for series across resources. */
 export const SUBSCRIPTION_DAILY_TABLE = 'usage_rollups_subscription_daily';
 
-/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`StoredSlots` in the hours table). */
+/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`StoredSlots` in the hours and days tables). */
 export interface StoredRollupRow {
   id: string | number;
   subscription_id: string;
@@ -78,6 +82,7 @@ function bySlot(layout: SlotLayout): RowCodec<SlotsChange> {
 }
 
 const BY_HOUR = bySlot(HOURS_OF_DAY);
+const BY_DAY = bySlot(DAYS_OF_MONTH);
 
 /** Stored partials with new ones added, by meter. */
 function combined(stored: ReadonlyMap<string, RollupPartial>, added: ReadonlyMap<string, RollupPartial>): Map<string, RollupPartial> {
@@ -87,6 +92,16 @@ function combined(stored: ReadonlyMap<string, RollupPartial>, added: ReadonlyMap
     all.set(meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
   }
   return all;
+}
+
+/** What a batch of usage changes in each rollup table. */
+export interface RollupTableChanges {
+  /** The hours of each resource's UTC days. */
+  readonly hour: readonly SlotsChange[];
+  /** The days of each resource's UTC months. */
+  readonly day: readonly SlotsChange[];
+  readonly month: readonly RollupChange[];
+  readonly subscriptionDay: readonly RollupChange[];
 }
 
 /**
@@ -109,18 +124,14 @@ export class SequelizeUsageRollups {
   }
 
   /** Adds what usage worked out ahead changes (see `rollupChanges`, `RollupAccumulator`), inside the caller's transaction. */
-  async addChanges(changes: RollupChanges, transaction: Transaction): Promise<void> {
-    await this.write({ ...changes, month: regroupByMonth(changes.day), subscriptionDay: regroupBySubscription(changes.day) }, transaction);
+  async addChanges({ hour, day }: RollupChanges, transaction: Transaction): Promise<void> {
+    await this.write({ hour, day: regroupByMonthDays(day), month: regroupByMonth(day), subscriptionDay: regroupBySubscription(day) }, transaction);
   }
 
   /** Combines changes worked out ahead (see `rollupChanges`) into the stored rollups, inside the caller's transaction. */
-  async write(
-    changes: RollupChanges & { readonly month: readonly RollupChange[]; readonly subscriptionDay: readonly RollupChange[] },
-    transaction: Transaction,
-    bulk = bulkRowsFor(this.database, transaction),
-  ): Promise<void> {
+  async write(changes: RollupTableChanges, transaction: Transaction, bulk = bulkRowsFor(this.database, transaction)): Promise<void> {
     await this.apply(ROLLUP_TABLE.hour, true, changes.hour, BY_HOUR, transaction, bulk);
-    await this.apply(ROLLUP_TABLE.day, true, changes.day, BY_METER, transaction, bulk);
+    await this.apply(ROLLUP_TABLE.day, true, changes.day, BY_DAY, transaction, bulk);
     await this.apply(ROLLUP_TABLE.month, true, changes.month, BY_METER, transaction, bulk);
     await this.apply(SUBSCRIPTION_DAILY_TABLE, false, changes.subscriptionDay, BY_METER, transaction, bulk);
   }

@@ -2,7 +2,7 @@ import type { Aggregation } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
 import { combinePartials } from '../metering/aggregation/partial-aggregate';
 import { utcMonthOf } from './rollup-spans';
-import { HOURS_OF_DAY, slotNumber } from './stored-slots';
+import { DAYS_OF_MONTH, HOURS_OF_DAY, slotNumber } from './stored-slots';
 import { rollupUsage } from '../metering/aggregation/rollup';
 import { addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ExactAggregation, type RollupPartial } from './exact-slot';
 
@@ -26,14 +26,14 @@ export interface RollupChange extends RollupKey {
 
 /**
  * What new usage adds to one row of slots (see `SlotLayout`): the hours of a resource's UTC day
- * (a day-long record makes one row, not 24); by slot number, then by meter. `bucketStart` is the
- * row's start.
+ * (a day-long record makes one row, not 24), or the days of its UTC month; by slot number, then
+ * by meter. `bucketStart` is the row's start.
  */
 export interface SlotsChange extends RollupKey {
   readonly slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
 }
 
-/** What new usage adds to the hours rows (a row per day) and to the daily rows. */
+/** What new usage adds to the hours rows (a row per day) and to each resource's days. */
 export interface RollupChanges {
   readonly hour: SlotsChange[];
   readonly day: RollupChange[];
@@ -221,19 +221,52 @@ export function regroupByMonth(days: readonly RollupChange[]): RollupChange[] {
   return regroup(days, (day) => ({ subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: utcMonthOf(day.bucketStart.getTime()).from }));
 }
 
+/**
+ * Daily changes of each resource gathered into the row of its UTC month that keeps them by day
+ * (see `DAYS_OF_MONTH`): one change per subscription, resource and month. The days' partials
+ * are left as they are.
+ */
+export function regroupByMonthDays(days: readonly RollupChange[]): SlotsChange[] {
+  const months = grouped(
+    days,
+    (day) => ({ subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: new Date(DAYS_OF_MONTH.rowStartOf(day.bucketStart.getTime())) }),
+    () => new Map<number, Map<string, RollupPartial>>(),
+    (slots, day, month) => {
+      const slot = slotNumber(DAYS_OF_MONTH, month.bucketStart.getTime(), day.bucketStart.getTime());
+      let partials = slots.get(slot);
+      if (!partials) slots.set(slot, (partials = new Map()));
+      addAll(partials, day.partials);
+    },
+  );
+  return months.map(({ key, group }) => ({ ...key, slots: group }));
+}
+
 function regroup(days: readonly RollupChange[], keyOf: (day: RollupChange) => RollupKey): RollupChange[] {
-  const groups = new Map<string, { key: RollupKey; partials: Map<string, RollupPartial> }>();
+  return grouped(days, keyOf, () => new Map<string, RollupPartial>(), (partials, day) => addAll(partials, day.partials))
+    .map(({ key, group }) => ({ ...key, partials: group }));
+}
+
+/** Each change added to the group of its key, groups in the order their first change came. */
+function grouped<G>(
+  days: readonly RollupChange[], keyOf: (day: RollupChange) => RollupKey, create: () => G, add: (group: G, day: RollupChange, key: RollupKey) => void,
+): { key: RollupKey; group: G }[] {
+  const groups = new Map<string, { key: RollupKey; group: G }>();
   for (const day of days) {
     const key = keyOf(day);
     const text = rollupKeyText(key);
-    let group = groups.get(text);
-    if (!group) groups.set(text, (group = { key, partials: new Map() }));
-    for (const [meterId, partial] of day.partials) {
-      const held = group.partials.get(meterId);
-      if (held === undefined) group.partials.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
-      else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
-      else group.partials.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
-    }
+    let held = groups.get(text);
+    if (!held) groups.set(text, (held = { key, group: create() }));
+    add(held.group, day, held.key);
   }
-  return [...groups.values()].map(({ key, partials }) => ({ ...key, partials }));
+  return [...groups.values()];
+}
+
+/** Adds a change's partials to a group's, by meter; exact slots are copied before anything is added to them in place. */
+function addAll(into: Map<string, RollupPartial>, partials: ReadonlyMap<string, RollupPartial>): void {
+  for (const [meterId, partial] of partials) {
+    const held = into.get(meterId);
+    if (held === undefined) into.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
+    else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
+    else into.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
+  }
 }

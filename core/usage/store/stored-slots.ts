@@ -1,4 +1,5 @@
 import type { StoredPartial } from '../metering/aggregation/stored-partial';
+import { utcMonthOf } from './rollup-spans';
 
 type StoredAggregation = StoredPartial['aggregation'];
 
@@ -7,8 +8,9 @@ const DAY = 86_400_000;
 
 /**
  * How a rollup row that holds many buckets of one resource numbers them: hours of a UTC day
- * (`h`, 0–23). A VM's day is a fifth of the size it would be as 24 rows of whole partials, and a
- * reader of one meter decodes only that meter's slots.
+ * (`h`, 0–23), or days of a UTC month (`d`, 1–31). A VM's day is a fifth of the size it would
+ * be as 24 rows of whole partials, a reader of one meter decodes only that meter's slots, and a
+ * month's drill-down reads a row per resource instead of one per resource and day.
  */
 export interface SlotLayout<F extends string = string> {
   /** The field of a meter's entry that holds its slots. */
@@ -22,6 +24,9 @@ export interface SlotLayout<F extends string = string> {
 }
 
 export const HOURS_OF_DAY: SlotLayout<'h'> = { field: 'h', width: HOUR, first: 0, rowStartOf: (instant) => Math.floor(instant / DAY) * DAY };
+
+// Months differ in length, but every one starts on a whole UTC day: day d starts d - 1 days in.
+export const DAYS_OF_MONTH: SlotLayout<'d'> = { field: 'd', width: DAY, first: 1, rowStartOf: (instant) => utcMonthOf(instant).from.getTime() };
 
 /** The number of the slot starting at `slotStart` (ms) in the row starting at `rowStart`. */
 export function slotNumber(layout: SlotLayout, rowStart: number, slotStart: number): number {
@@ -41,6 +46,9 @@ export type StoredSlots<F extends string> = Record<string, { readonly a: StoredA
 
 /** An hours row: one resource, one UTC day, by hour of the day (0–23). */
 export type StoredHours = StoredSlots<'h'>;
+
+/** A days row: one resource, one UTC month, by day of the month (1–31). */
+export type StoredDays = StoredSlots<'d'>;
 
 /** The one field besides `aggregation` that holds each aggregation's state; average has three. */
 const STATE_FIELD: Record<Exclude<StoredAggregation, 'average'>, string> = {

@@ -145,12 +145,17 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(await allottedSpaceInMarch()).to.equal('3');
   });
 
-  it('adds a later roll-up of the same day to its stored rows, hour by hour', async () => {
+  /** Rolls up record 1 (db-1, 10 March 10:00–11:00, 1 GB, one database), then record 2 (db-1, 2 GB, three databases) over `[start, end)`. */
+  async function rollUpOneAfterTheOther(start: string, end: string): Promise<void> {
     await world.store.ingest('usage', { records: [wire(1)], nextStartId: '2' });
     expect(await world.store.rollUp('usage')).to.equal(1);
-    await world.store.ingest('usage', { records: [wire(2, { StartTime: '2025-03-10T11:00:00', EndTime: '2025-03-10T12:00:00', Resources: { TotalAllottedSpace: '2048', DatabaseCount: '3' } })], nextStartId: '3' });
+    await world.store.ingest('usage', { records: [wire(2, { StartTime: start, EndTime: end, Resources: { TotalAllottedSpace: '2048', DatabaseCount: '3' } })], nextStartId: '3' });
     expect(await world.store.rollUp('usage')).to.equal(1);
-    expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_daily'), await world.count('usage_rollups_subscription_daily')]).to.deep.equal([1, 1, 1]);
+  }
+
+  it('adds a later roll-up of the same day to its stored rows, hour by hour', async () => {
+    await rollUpOneAfterTheOther('2025-03-10T11:00:00', '2025-03-10T12:00:00');
+    expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_days'), await world.count('usage_rollups_subscription_daily')]).to.deep.equal([1, 1, 1]);
     const day = { from: new Date('2025-03-10T00:00:00Z'), to: new Date('2025-03-11T00:00:00Z') };
     const hours = await world.query.series(SUBSCRIPTION, day, 'hour');
     // 10:00: 1 GB for an hour, one database; 11:00: 2 GB, three databases
@@ -159,6 +164,18 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     ]);
     const days = await world.query.series(SUBSCRIPTION, day, 'day');
     expect(days.map((b) => [b.meterId, b.quantity])).to.deep.equal([['mysql.allotted-space', '3'], ['mysql.databases', '3']]);
+  });
+
+  it('adds a later roll-up of another day of the month to the resource\'s month row, day by day', async () => {
+    await rollUpOneAfterTheOther('2025-03-12T11:00:00', '2025-03-12T12:00:00');
+    // one days row for db-1's March, an hours row and a subscription row for each of the two days
+    expect([await world.count('usage_rollups_days'), await world.count('usage_rollups_hours'), await world.count('usage_rollups_subscription_daily')]).to.deep.equal([1, 2, 2]);
+    const resources = (from: string, to: string) => world.query.byResource(SUBSCRIPTION, 'mysql.allotted-space', { from: new Date(from), to: new Date(to) });
+    // 10 March: 1 GB for an hour; 12 March: 2 GB for an hour
+    expect(await resources('2025-03-10T00:00:00Z', '2025-03-11T00:00:00Z')).to.deep.equal([{ resourceId: 'db-1', quantity: '1' }]);
+    expect(await resources('2025-03-11T00:00:00Z', '2025-03-13T00:00:00Z')).to.deep.equal([{ resourceId: 'db-1', quantity: '2' }]);
+    // 1 + 2
+    expect(await resources('2025-03-02T00:00:00Z', '2025-03-31T00:00:00Z')).to.deep.equal([{ resourceId: 'db-1', quantity: '3' }]);
   });
 
   it('refuses a page whose nextStartId is not past its records, storing nothing of it', async () => {

@@ -60,8 +60,8 @@ describe(`quarantine and its reprocessing on ${testBackend()}`, () => {
       expect(totals.find((t) => t.meterId === 'servicebus.messages')?.quantity).to.equal('42.5');
       // records 1 and 4: 1 GB for an hour each
       expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('2');
-      // an hours row and a day row per resource (db-1, ns-1): every record lies in 10:00–11:00 on 10 March
-      expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_daily')]).to.deep.equal([2, 2]);
+      // an hours row and a days row per resource (db-1, ns-1): every record lies in 10:00–11:00 on 10 March
+      expect([await world.count('usage_rollups_hours'), await world.count('usage_rollups_days')]).to.deep.equal([2, 2]);
     });
   }
 

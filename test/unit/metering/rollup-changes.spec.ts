@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { Aggregation } from '../../../core/plugin-api';
 import { rollupUsage } from '../../../core/usage/metering/aggregation/rollup';
 import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { RollupAccumulator, rollupChanges, type RollupChanges } from '../../../core/usage/store/rollup-changes';
+import { RollupAccumulator, regroupByMonthDays, rollupChanges, type RollupChanges } from '../../../core/usage/store/rollup-changes';
 import { asPartial } from '../../../core/usage/store/exact-slot';
 import { usage } from './usage-rows';
 
@@ -63,6 +63,21 @@ describe('rollup changes of new usage', () => {
     for (let i = 0; i < rows.length; i += 5) accumulator.add(rows.slice(i, i + 5));
     expect(accumulator.size).to.equal(rows.length);
     expect(stored(accumulator.changes())).to.deep.equal(stored(changes));
+  });
+
+  it('gather each resource\'s days into one change per UTC month, under their days of the month', () => {
+    // The same days again 31 days on (10 and 11 April): each resource has a row in both months.
+    const days = [...changes.day, ...changes.day.map((c) => ({ ...c, bucketStart: new Date(c.bucketStart.getTime() + 31 * 86_400_000) }))];
+    const months = regroupByMonthDays(days);
+    expect(months.map((m) => `${m.resourceId}|${m.bucketStart.toISOString().slice(0, 10)}|${[...m.slots.keys()].join(',')}`).sort()).to.deep.equal([
+      'res-0|2025-03-01|10,11', 'res-0|2025-04-01|10,11', 'res-1|2025-03-01|10', 'res-1|2025-04-01|10', '|2025-03-01|10', '|2025-04-01|10',
+    ]);
+    for (const day of days) {
+      const month = months.find((m) => m.resourceId === day.resourceId && m.bucketStart.getUTCMonth() === day.bucketStart.getUTCMonth())!;
+      const held = month.slots.get(day.bucketStart.getUTCDate())!;
+      expect([...held.keys()]).to.have.members([...day.partials.keys()]);
+      for (const [meterId, partial] of day.partials) expect(toStoredPartial(asPartial(held.get(meterId)!))).to.deep.equal(toStoredPartial(asPartial(partial)));
+    }
   });
 });
 

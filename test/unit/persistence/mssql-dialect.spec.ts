@@ -30,7 +30,7 @@ describe('SQL Server (mssql dialect) T-SQL generated from the migrations and sto
     expect(tables).to.include.members([
       'plugin_states', 'accounts', 'subscriptions', 'usage_records', 'feed_watermarks', 'leases', 'billing_decisions', 'subscription_quotas',
       'plans', 'add_ons', 'plan_services', 'plan_add_ons', 'subscription_add_ons', 'subscription_feed_marks',
-      'rate_cards', 'billing_profiles', 'invoices', 'invoice_lines', 'invoice_sequences', 'usage_rollups_hours', 'usage_rollups_daily', 'usage_rollups_monthly',
+      'rate_cards', 'billing_profiles', 'invoices', 'invoice_lines', 'invoice_sequences', 'usage_rollups_hours', 'usage_rollups_daily', 'usage_rollups_monthly', 'usage_rollups_days',
     ]);
     const ddl = statements.join('\n');
     expect(ddl).to.include('[enabled] BIT NOT NULL');

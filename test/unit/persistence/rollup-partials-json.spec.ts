@@ -5,7 +5,7 @@ import type { PartialAggregate } from '../../../core/usage/metering/aggregation/
 import { toStoredPartial, type StoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
 import { rollupPartialsJson, slotPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
 import { addToSlot, asPartial, scaledQuantity, type RollupPartial } from '../../../core/usage/store/exact-slot';
-import { HOURS_OF_DAY, stateOf } from '../../../core/usage/store/stored-slots';
+import { DAYS_OF_MONTH, HOURS_OF_DAY, stateOf } from '../../../core/usage/store/stored-slots';
 import { millisecondsInside } from '../../../core/usage/metering/aggregation/period';
 import { period, usage } from '../metering/usage-rows';
 
@@ -81,5 +81,36 @@ describe('the partials column of an hours row', () => {
     }
     expect(slotPartialsJson(HOURS_OF_DAY, hours)).to.equal(slotsObjectJson('h', hours));
     expect(Object.keys((JSON.parse(slotPartialsJson(HOURS_OF_DAY, hours)) as Record<string, { h: object }>)['exact.sum'].h)).to.deep.equal(['2', '7', '13']);
+  });
+});
+
+describe('the partials column of a days row', () => {
+  const day = (d: number) => period(`2025-03-${String(d).padStart(2, '0')}T00:00:00Z`, new Date(Date.UTC(2025, 2, d + 1)).toISOString());
+  const rowsIn = (d: number) => [
+    usage(`2025-03-${String(d).padStart(2, '0')}T06:00:00Z`, `2025-03-${String(d).padStart(2, '0')}T07:30:00Z`, `${d}.25`, { resourceId: `vm-${d % 2}` }),
+  ];
+  const days = new Map<number, Map<string, RollupPartial>>();
+  for (const d of [31, 1, 17]) {
+    const [row] = rowsIn(d);
+    days.set(d, new Map<string, RollupPartial>([
+      ['vm.count', foldUsage(Aggregation.UniqueCount, rowsIn(d), day(d))],
+      ['vm.last-reading', foldUsage(Aggregation.Latest, rowsIn(d), day(d))],
+      // a meter id that looks like an array index, as an exact slot
+      ['7', addToSlot(undefined, Aggregation.Sum, scaledQuantity(row.quantity.toString())!, row.end.getTime() - row.start.getTime(), millisecondsInside(row, day(d)))],
+      ['vm.hours', foldUsage(Aggregation.Sum, rowsIn(d), day(d))],
+    ]));
+  }
+
+  it('is exactly what JSON.stringify makes of the object, each meter once, its days of the month in order', () => {
+    const json = slotPartialsJson(DAYS_OF_MONTH, days);
+    expect(json).to.equal(slotsObjectJson('d', days));
+    const stored = JSON.parse(json) as Record<string, { a: string; d: object }>;
+    expect(Object.keys(stored)).to.deep.equal(['7', 'vm.count', 'vm.hours', 'vm.last-reading']);
+    expect(Object.keys(stored['vm.last-reading'].d)).to.deep.equal(['1', '17', '31']);
+  });
+
+  it('writes the same without the meter that looks like an array index', () => {
+    const named = new Map([...days].map(([d, meters]) => [d, new Map([...meters].filter(([id]) => id !== '7'))]));
+    expect(slotPartialsJson(DAYS_OF_MONTH, named)).to.equal(slotsObjectJson('d', named));
   });
 });
