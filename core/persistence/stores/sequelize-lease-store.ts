@@ -11,9 +11,10 @@ interface LeaseRow {
 }
 
 /**
- * Portable across dialects without row locks: an INSERT that only the first contender wins
- * (primary key), then a conditional UPDATE that only succeeds for the holder or over an expired
- * lease; the database's row-level atomicity of each statement decides every race.
+ * Portable across dialects without row locks: a conditional UPDATE that only succeeds for the
+ * holder or over an expired lease, then, for a lease nobody has held yet, an INSERT that only the
+ * first contender wins (primary key); the database's row-level atomicity of each statement
+ * decides every race.
  */
 @injectable()
 export class SequelizeLeaseStore implements LeaseStore {
@@ -34,17 +35,18 @@ export class SequelizeLeaseStore implements LeaseStore {
   async tryAcquire(name: string, holder: string, ttlMs: number): Promise<boolean> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + ttlMs);
+    // The holder renewing (the common call) or a contender taking an expired lease: no failed INSERT each time.
+    const [updated] = await this.leases.update(
+      { holder, expires_at: expiresAt },
+      { where: { name, [Op.or]: [{ holder }, { expires_at: { [Op.lt]: now } }] } },
+    );
+    if (updated === 1) return true;
     try {
       await this.leases.create({ name, holder, expires_at: expiresAt });
       return true;
     } catch (error) {
       if (!(error instanceof UniqueConstraintError)) throw error;
     }
-    const [updated] = await this.leases.update(
-      { holder, expires_at: expiresAt },
-      { where: { name, [Op.or]: [{ holder }, { expires_at: { [Op.lt]: now } }] } },
-    );
-    if (updated === 1) return true;
     // MariaDB counts changed rows, not matched ones: a renewal within the same second of its
     // DATETIME column changes nothing and reports 0, though the holder still has the lease.
     const row = await this.leases.findByPk(name);

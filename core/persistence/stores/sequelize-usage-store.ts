@@ -9,7 +9,7 @@ import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { advanceUsageWatermark, lockFeedPosition, readFeedPosition, readWatermark, setRolledUpTo, storedEventIds, type FeedPosition } from './sequelize-feed-watermarks';
 import { bulkRowsFor } from './bulk-rows/bulk-rows';
-import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
+import { joinedRows, QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
 import { rollUpTail, tailLength } from './sequelize-usage-tail';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { RollupAccumulator } from '../../usage/store/rollup-changes';
@@ -25,6 +25,13 @@ class PreparedUsagePage implements UsagePage {
     readonly rows: UsagePageRows,
   ) {}
 }
+
+/**
+ * Records metered between two turns of the event loop while a page is prepared: a page's
+ * thousand at once would hold back, for tens of milliseconds, the statements of the page being
+ * stored meanwhile, and the database would wait on this thread as this thread waits on it.
+ */
+const PREPARE_SLICE = 100;
 
 /** Records per roll-up transaction when the tail is read back: bounds the memory and the lock a backlog's roll-up takes. */
 const ROLL_UP_CHUNK = 10_000;
@@ -53,7 +60,7 @@ export class SequelizeUsageStore implements UsageStore {
 
   private readonly pending = new Map<string, PendingUsage>();
 
-  prepare(feed: string, page: UsagePage): UsagePage {
+  async prepare(feed: string, page: UsagePage): Promise<UsagePage> {
     if (!/^\d{1,19}$/.test(page.nextStartId)) throw new TypeError(`nextStartId must be a whole number, not ${JSON.stringify(page.nextStartId)}`);
     const nextStartId = page.nextStartId.replace(/^0+(?=\d)/, '');
     const unique = new Map<string, RawUsageRecord>();
@@ -64,11 +71,11 @@ export class SequelizeUsageStore implements UsageStore {
       if (!unique.has(eventId)) unique.set(eventId, record);
     }
     const plugins = this.meters.active();
-    return new PreparedUsagePage(feed, page.records, nextStartId, unique, plugins, this.rowsOf(feed, unique, plugins));
+    return new PreparedUsagePage(feed, page.records, nextStartId, unique, plugins, await this.rowsInSlices(feed, unique, plugins));
   }
 
   async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
-    const prepared = this.isCurrent(feed, page) ? page : (this.prepare(feed, page) as PreparedUsagePage);
+    const prepared = this.isCurrent(feed, page) ? page : ((await this.prepare(feed, page)) as PreparedUsagePage);
     const stored = await this.database.sequelize.transaction(async (transaction) => {
       const position = await readFeedPosition(this.database, feed, transaction);
       // Every stored record is behind the watermark: a page past it (the collector's every page) has nothing to look up.
@@ -151,5 +158,18 @@ export class SequelizeUsageStore implements UsageStore {
   private rowsOf(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): UsagePageRows {
     const list = [...records].map(([eventId, record]) => ({ eventId, record }));
     return usagePageRows(feed, list, new MeterUsageRecord(plugins), this.clock.now());
+  }
+
+  /** `rowsOf`, a slice of records at a time, with the event loop run between slices. */
+  private async rowsInSlices(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): Promise<UsagePageRows> {
+    const list = [...records].map(([eventId, record]) => ({ eventId, record }));
+    const meter = new MeterUsageRecord(plugins);
+    const receivedAt = this.clock.now();
+    const slices: UsagePageRows[] = [];
+    for (let i = 0; i < list.length; i += PREPARE_SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      slices.push(usagePageRows(feed, list.slice(i, i + PREPARE_SLICE), meter, receivedAt));
+    }
+    return joinedRows(slices);
   }
 }

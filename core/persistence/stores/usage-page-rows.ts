@@ -50,6 +50,17 @@ export function usagePageRows(
   };
 }
 
+/** The rows of consecutive slices of one page, as one page's. */
+export function joinedRows(slices: readonly UsagePageRows[]): UsagePageRows {
+  if (slices.length === 1) return slices[0];
+  return {
+    records: slices.flatMap((s) => s.records),
+    quarantined: slices.flatMap((s) => s.quarantined),
+    usage: slices.flatMap((s) => s.usage),
+    metered: slices.reduce((n, s) => n + s.metered, 0),
+  };
+}
+
 function validDate(date: Date): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }

@@ -23,10 +23,10 @@ export interface FeedSink {
   ingest(feed: string, page: FeedPage): Promise<FeedIngestOutcome>;
   /**
    * Optional: the work on a page that needs no database (parsing, metering), done while the page
-   * before it is stored; returns the page to pass to `ingest`. Synchronous and without I/O; may
-   * throw what `ingest` would throw for the page.
+   * before it is stored; answers the page to pass to `ingest`. Without I/O, and in slices that let
+   * the other page's statements run; may fail with what `ingest` would throw for the page.
    */
-  prepare?(feed: string, page: FeedPage): FeedPage;
+  prepare?(feed: string, page: FeedPage): Promise<FeedPage>;
   /** Optional: work that follows the records (the usage rollups), after a drain of the feed and now and then during one. */
   settle?(feed: string): Promise<void>;
 }

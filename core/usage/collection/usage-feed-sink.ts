@@ -20,7 +20,7 @@ export class UsageFeedSink implements FeedSink {
     return this.store.watermark(feed);
   }
 
-  prepare(feed: string, page: FeedPage): FeedPage {
+  prepare(feed: string, page: FeedPage): Promise<FeedPage> {
     return this.store.prepare(feed, page as UsagePage);
   }
 

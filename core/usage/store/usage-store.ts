@@ -40,13 +40,14 @@ export interface UsageStore {
    */
   ingest(feed: string, page: UsagePage): Promise<IngestOutcome>;
   /**
-   * Does the part of `ingest` that needs no database (EventIds checked, records metered, rollup
-   * changes worked out) and returns the page to pass to `ingest`, which then only writes. The
-   * collector calls it for the next page while the page before it commits. Pure and synchronous;
-   * throws what `ingest` would throw for the page. `ingest` of a page prepared for meters since
-   * changed prepares it again.
+   * Does the part of `ingest` that needs no database (EventIds checked, records metered, rows
+   * worked out) and answers the page to pass to `ingest`, which then only writes. The collector
+   * calls it for the next page while the page before it commits: it works in slices and lets the
+   * event loop run between them, so that the statements of that commit are not kept waiting.
+   * No I/O; fails with what `ingest` would throw for the page. `ingest` of a page prepared for
+   * meters since changed prepares it again.
    */
-  prepare(feed: string, page: UsagePage): UsagePage;
+  prepare(feed: string, page: UsagePage): Promise<UsagePage>;
   /**
    * Adds the feed's records stored since the last roll-up to the hourly, daily and monthly
    * rollups, in transactions of bounded size, each moving the feed's roll-up mark with the

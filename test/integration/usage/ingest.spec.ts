@@ -44,7 +44,7 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
   });
 
   it('stores a page prepared ahead as it stores the page itself, and only its records not stored meanwhile', async () => {
-    const prepared = world.store.prepare('usage', { records: [wire(1), wire(2), wire(3)], nextStartId: '4' });
+    const prepared = await world.store.prepare('usage', { records: [wire(1), wire(2), wire(3)], nextStartId: '4' });
     await world.store.ingest('usage', { records: [wire(2)], nextStartId: '3' });
     expect(await world.store.ingest('usage', prepared)).to.deep.equal({ new: 2, duplicate: 1, metered: 2, quarantined: 0 });
     expect((await world.metered('mysql.databases')).length).to.equal(3);
@@ -53,9 +53,22 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('3');
   });
 
+  it('prepares a large page in slices, letting the work of the page being stored run between them', async () => {
+    const page = { records: Array.from({ length: 1000 }, (_, i) => wire(i + 1)), nextStartId: '1001' };
+    const preparing = world.store.prepare('usage', page);
+    // Queued after preparing began: in one synchronous block, the page would be prepared before this runs.
+    let ranMeanwhile = false;
+    setImmediate(() => (ranMeanwhile = true));
+    const prepared = await preparing;
+    expect(ranMeanwhile).to.equal(true);
+    // The slices make one page: every record stored and metered once.
+    expect(await world.store.ingest('usage', prepared)).to.deep.equal({ new: 1000, duplicate: 0, metered: 1000, quarantined: 0 });
+    expect((await world.metered('mysql.databases')).length).to.equal(1000);
+  });
+
   it('meters a page prepared ahead with the meters active when it is stored', async () => {
     const serviceBus = wire(1, { ProviderName: 'servicebus', ResourceId: 'ns-1', Resources: { MessageCount: '40' } });
-    const prepared = world.store.prepare('usage', { records: [serviceBus], nextStartId: '2' });
+    const prepared = await world.store.prepare('usage', { records: [serviceBus], nextStartId: '2' });
     world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
     expect(await world.store.ingest('usage', prepared)).to.deep.equal({ new: 1, duplicate: 0, metered: 1, quarantined: 0 });
     expect((await world.metered('servicebus.messages')).map((m) => m.quantity)).to.deep.equal(['40']);
