@@ -68,6 +68,7 @@ export function rollupChanges(
 export class RollupAccumulator {
   private readonly aggregations = new Map<string, Aggregation | `${Aggregation}`>();
   private readonly hours = new HoursSet();
+  /** The days of the meters whose days are not worked out from their hours (see `changes`). */
   private readonly days = new ChangeSet();
   private added = 0;
 
@@ -84,10 +85,10 @@ export class RollupAccumulator {
       let aggregation = u.aggregation ?? this.aggregations.get(u.meterId);
       if (aggregation === undefined) this.aggregations.set(u.meterId, (aggregation = this.aggregationOf(u.meterId)));
       this.added++;
-      const quantity = isExactAggregation(aggregation) ? scaledQuantity(u.quantity.toString()) : undefined;
-      if (quantity !== undefined) {
-        addExact(hours, u, aggregation as ExactAggregation, quantity, HOUR);
-        addExact(days, u, aggregation as ExactAggregation, quantity, DAY);
+      if (isExactAggregation(aggregation)) {
+        const quantity = scaledQuantity(u.quantity.toString());
+        if (quantity !== undefined) addExact(hours, u, aggregation, quantity, HOUR);
+        else for (const bucket of rollupUsage(aggregation, [u], 'hour')) hours.add(u, bucket.from.getTime(), bucket.partial);
         continue;
       }
       const hourBuckets = rollupUsage(aggregation, [u], 'hour');
@@ -99,8 +100,25 @@ export class RollupAccumulator {
     }
   }
 
+  /**
+   * The changes of everything added so far. A day of a sum, time-weighted or max meter is the
+   * sum (the maximum) of its hours, so it is worked out here from the hours, once per changed
+   * hour, rather than from every usage row; the other aggregations' days were folded row by row.
+   */
   changes(): RollupChanges {
-    return { hour: this.hours.changes(), day: this.days.changes() };
+    const hour = this.hours.changes();
+    const days = new ChangeSet();
+    for (const { subscriptionId, resourceId, bucketStart, slots } of hour) {
+      for (const partials of slots.values()) {
+        for (const [meterId, partial] of partials) {
+          if (isExactAggregation(partial.aggregation)) days.combine(subscriptionId, resourceId, bucketStart.getTime(), meterId, partial);
+        }
+      }
+    }
+    for (const { subscriptionId, resourceId, bucketStart, partials } of this.days.changes()) {
+      for (const [meterId, partial] of partials) days.combine(subscriptionId, resourceId, bucketStart.getTime(), meterId, partial);
+    }
+    return { hour, day: days.changes() };
   }
 }
 
@@ -129,14 +147,17 @@ class RowsByKey<T> {
   constructor(private readonly create: (key: RollupKey) => T) {}
 
   row(u: MeteredUsage, bucketStart: number): T {
-    const resourceId = u.resourceId ?? '';
-    let byResource = this.bySubscription.get(u.subscriptionId);
-    if (!byResource) this.bySubscription.set(u.subscriptionId, (byResource = new Map()));
+    return this.rowOf(u.subscriptionId, u.resourceId ?? '', bucketStart);
+  }
+
+  rowOf(subscriptionId: string, resourceId: string, bucketStart: number): T {
+    let byResource = this.bySubscription.get(subscriptionId);
+    if (!byResource) this.bySubscription.set(subscriptionId, (byResource = new Map()));
     let byStart = byResource.get(resourceId);
     if (!byStart) byResource.set(resourceId, (byStart = new Map()));
     let row = byStart.get(bucketStart);
     if (!row) {
-      row = this.create({ subscriptionId: u.subscriptionId, resourceId, bucketStart: new Date(bucketStart) });
+      row = this.create({ subscriptionId, resourceId, bucketStart: new Date(bucketStart) });
       byStart.set(bucketStart, row);
       this.inOrder.push(row);
     }
@@ -166,6 +187,11 @@ class ChangeSet implements BucketSet {
 
   addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
     addExactPartial(this.rows.row(u, bucketStart).partials, u.meterId, aggregation, quantity, length, inside);
+  }
+
+  /** Combines a partial of another bucket (an hour of the day `bucketStart`) into this one's row. */
+  combine(subscriptionId: string, resourceId: string, bucketStart: number, meterId: string, partial: RollupPartial): void {
+    addCombined(this.rows.rowOf(subscriptionId, resourceId, bucketStart).partials, meterId, partial);
   }
 
   changes(): RollupChange[] {
@@ -261,12 +287,15 @@ function grouped<G>(
   return [...groups.values()];
 }
 
-/** Adds a change's partials to a group's, by meter; exact slots are copied before anything is added to them in place. */
+/** Adds a change's partials to a group's, by meter. */
 function addAll(into: Map<string, RollupPartial>, partials: ReadonlyMap<string, RollupPartial>): void {
-  for (const [meterId, partial] of partials) {
-    const held = into.get(meterId);
-    if (held === undefined) into.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
-    else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
-    else into.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
-  }
+  for (const [meterId, partial] of partials) addCombined(into, meterId, partial);
+}
+
+/** Adds one meter's partial of another bucket to a group's; exact slots are copied before anything is added to them in place. */
+function addCombined(into: Map<string, RollupPartial>, meterId: string, partial: RollupPartial): void {
+  const held = into.get(meterId);
+  if (held === undefined) into.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
+  else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
+  else into.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
 }
