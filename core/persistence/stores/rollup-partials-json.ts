@@ -1,8 +1,8 @@
 import { Aggregation } from '../../plugin-api';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { asPartial, exactSlotJson, exactStateJson, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
-import { stateOf, type SlotLayout } from '../../usage/store/stored-slots';
+import { asPartial, combinedStored, exactSlotJson, exactStateJson, isExactSlot, storedOf, type RollupPartial } from '../../usage/store/exact-slot';
+import { stateOf, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
@@ -71,4 +71,49 @@ export function slotPartialsJson(layout: SlotLayout, slots: ReadonlyMap<number, 
     return JSON.stringify(Object.fromEntries(meterIds.map((id) => [id, JSON.parse(meterJson(id)) as unknown])));
   }
   return `{${meterIds.map((id) => `${JSON.stringify(id)}:${meterJson(id)}`).join(',')}}`;
+}
+
+/**
+ * A stored row's `partials` (`{ meterId: StoredPartial }`) with new partials added: the row is
+ * parsed as JSON and only the meters added to are combined, so the rest never become decimals.
+ * The same JSON as `rollupPartialsJson` of the combined partials.
+ */
+export function mergedPartialsJson(storedJson: string, added: ReadonlyMap<string, RollupPartial>): string {
+  const stored = JSON.parse(storedJson) as Record<string, StoredPartial>;
+  let newMeter = false;
+  for (const [meterId, partial] of added) {
+    const held = stored[meterId];
+    newMeter ||= held === undefined;
+    stored[meterId] = held === undefined ? storedOf(partial) : combinedStored(held, partial);
+  }
+  return JSON.stringify(newMeter ? inCodeUnitOrder(stored) : stored);
+}
+
+/**
+ * A stored row of slots with new partials added, slot by slot and meter by meter, the same way:
+ * only the slots added to are combined. The same JSON as `slotPartialsJson` of the combined slots.
+ */
+export function mergedSlotsJson(layout: SlotLayout, storedJson: string, added: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+  const stored = JSON.parse(storedJson) as StoredSlots<string>;
+  let newMeter = false;
+  for (const [slot, partials] of added) {
+    for (const [meterId, partial] of partials) {
+      let meter = stored[meterId];
+      if (meter === undefined) {
+        newMeter = true;
+        stored[meterId] = meter = { a: partial.aggregation, [layout.field]: {} } as StoredSlots<string>[string];
+      }
+      const states = meter[layout.field];
+      const held = states[slot];
+      states[slot] = stateOf(held === undefined ? storedOf(partial) : combinedStored(storedPartialOf(meter.a, held), partial));
+    }
+  }
+  return JSON.stringify(newMeter ? inCodeUnitOrder(stored) : stored);
+}
+
+/** The object with its keys set in code-unit order, as the writers order meters (JSON.stringify still puts index-like keys first). */
+function inCodeUnitOrder<T>(record: Record<string, T>): Record<string, T> {
+  const ordered: Record<string, T> = {};
+  for (const key of Object.keys(record).sort((a, b) => (a < b ? -1 : 1))) ordered[key] = record[key];
+  return ordered;
 }

@@ -3,11 +3,8 @@ import type { Transaction } from 'sequelize';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
-import { combinePartials, type PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
-import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { rollupPartialsJson, slotPartialsJson } from './rollup-partials-json';
-import { asPartial, type RollupPartial } from '../../usage/store/exact-slot';
-import { DAYS_OF_MONTH, HOURS_OF_DAY, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
+import { mergedPartialsJson, mergedSlotsJson, rollupPartialsJson, slotPartialsJson } from './rollup-partials-json';
+import { DAYS_OF_MONTH, HOURS_OF_DAY, type SlotLayout } from '../../usage/store/stored-slots';
 import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, rollupKeyText, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -35,26 +32,6 @@ export interface StoredRollupRow {
   partials: string;
 }
 
-/** The partial of each meter of a stored day or month row. */
-export function partialsOf(row: Pick<StoredRollupRow, 'partials'>): Map<string, PartialAggregate> {
-  const stored = JSON.parse(row.partials) as Record<string, StoredPartial>;
-  return new Map(Object.entries(stored).map(([meterId, partial]) => [meterId, fromStoredPartial(partial)]));
-}
-
-/** The partial of each slot and meter of a stored row of slots (see `StoredSlots`). */
-export function slotPartialsOf(layout: SlotLayout, row: Pick<StoredRollupRow, 'partials'>): Map<number, Map<string, PartialAggregate>> {
-  const slots = new Map<number, Map<string, PartialAggregate>>();
-  for (const [meterId, meter] of Object.entries(JSON.parse(row.partials) as StoredSlots<string>)) {
-    const states = meter[layout.field];
-    for (const slot in states) {
-      let meters = slots.get(Number(slot));
-      if (!meters) slots.set(Number(slot), (meters = new Map()));
-      meters.set(meterId, fromStoredPartial(storedPartialOf(meter.a, states[slot])));
-    }
-  }
-  return slots;
-}
-
 /** How each table's `partials` column is written for a change, alone or combined with the stored row of its key. */
 interface RowCodec<T extends RollupKey> {
   write(change: T): string;
@@ -63,36 +40,19 @@ interface RowCodec<T extends RollupKey> {
 
 const BY_METER: RowCodec<RollupChange> = {
   write: (change) => rollupPartialsJson(change.partials),
-  merge: (stored, change) => rollupPartialsJson(combined(partialsOf(stored), change.partials)),
+  merge: (stored, change) => mergedPartialsJson(stored.partials, change.partials),
 };
 
 /** A row of slots: combined with the stored row per slot and meter. */
 function bySlot(layout: SlotLayout): RowCodec<SlotsChange> {
   return {
     write: (change) => slotPartialsJson(layout, change.slots),
-    merge(stored, change) {
-      const slots: Map<number, ReadonlyMap<string, RollupPartial>> = slotPartialsOf(layout, stored);
-      for (const [slot, partials] of change.slots) {
-        const held = slots.get(slot);
-        slots.set(slot, held ? combined(held, partials) : partials);
-      }
-      return slotPartialsJson(layout, slots);
-    },
+    merge: (stored, change) => mergedSlotsJson(layout, stored.partials, change.slots),
   };
 }
 
 const BY_HOUR = bySlot(HOURS_OF_DAY);
 const BY_DAY = bySlot(DAYS_OF_MONTH);
-
-/** Stored partials with new ones added, by meter. */
-function combined(stored: ReadonlyMap<string, RollupPartial>, added: ReadonlyMap<string, RollupPartial>): Map<string, RollupPartial> {
-  const all = new Map(stored);
-  for (const [meterId, partial] of added) {
-    const held = all.get(meterId);
-    all.set(meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
-  }
-  return all;
-}
 
 /** What a batch of usage changes in each rollup table. */
 export interface RollupTableChanges {
@@ -106,7 +66,8 @@ export interface RollupTableChanges {
 
 /**
  * Keeps the hourly, daily and monthly rollups up to date with new metered usage. Each changed row
- * is read once, combined in memory with `combinePartials`, and written back (an upsert, or deleted
+ * is read once, combined in memory (only the meters and slots the change adds to: see
+ * `mergedPartialsJson`), and written back (an upsert, or deleted
  * and inserted again where the dialect has none), so that a page costs a few statements whatever
  * its size. Arithmetic never happens in SQL: SQLite keeps decimals as text.
  */

@@ -1,8 +1,8 @@
 import { Aggregation } from '../../plugin-api';
 import { Decimal } from '../../money/decimal';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
-import type { PartialAggregate } from '../metering/aggregation/partial-aggregate';
-import type { StoredPartial } from '../metering/aggregation/stored-partial';
+import { combinePartials, type PartialAggregate } from '../metering/aggregation/partial-aggregate';
+import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../metering/aggregation/stored-partial';
 
 /**
  * The partial of a sum, time-weighted or max meter while a roll-up adds usage to it, in whole
@@ -185,4 +185,31 @@ export function exactSlotOfStored(stored: StoredPartial): ExactSlot | undefined 
     default:
       return undefined;
   }
+}
+
+/** The stored form of a partial being written: what `toStoredPartial` makes of it, without decimals for an exact slot. */
+export function storedOf(partial: RollupPartial): StoredPartial {
+  if (!isExactSlot(partial)) return toStoredPartial(partial);
+  switch (partial.aggregation) {
+    case Aggregation.Sum: {
+      const byLength: Record<string, string> = {};
+      for (const length of [...partial.byLength.keys()].sort((a, b) => a - b)) byLength[length] = scaledText(partial.byLength.get(length)!);
+      return { aggregation: 'sum', byLength };
+    }
+    case Aggregation.TimeWeighted: return { aggregation: 'time-weighted', levelMilliseconds: scaledText(partial.levelMilliseconds) };
+    case Aggregation.Max: return { aggregation: 'max', max: scaledText(partial.max) };
+  }
+}
+
+/**
+ * A stored partial with a new one added, in stored form: in exact slots when both can be (no
+ * decimal made or written), otherwise through `combinePartials`.
+ */
+export function combinedStored(stored: StoredPartial, added: RollupPartial): StoredPartial {
+  const slot = isExactSlot(added) ? exactSlotOfStored(stored) : undefined;
+  if (slot && slot.aggregation === added.aggregation) {
+    addSlot(slot, added as ExactSlot);
+    return storedOf(slot);
+  }
+  return toStoredPartial(combinePartials(fromStoredPartial(stored), asPartial(added)));
 }

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { Aggregation } from '../../../core/plugin-api';
 import { foldUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
-import type { PartialAggregate } from '../../../core/usage/metering/aggregation/partial-aggregate';
+import { combinePartials, type PartialAggregate } from '../../../core/usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { rollupPartialsJson, slotPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
+import { mergedPartialsJson, mergedSlotsJson, rollupPartialsJson, slotPartialsJson } from '../../../core/persistence/stores/rollup-partials-json';
 import { addToSlot, asPartial, scaledQuantity, type RollupPartial } from '../../../core/usage/store/exact-slot';
 import { DAYS_OF_MONTH, HOURS_OF_DAY, stateOf } from '../../../core/usage/store/stored-slots';
 import { millisecondsInside } from '../../../core/usage/metering/aggregation/period';
@@ -112,5 +112,54 @@ describe('the partials column of a days row', () => {
   it('writes the same without the meter that looks like an array index', () => {
     const named = new Map([...days].map(([d, meters]) => [d, new Map([...meters].filter(([id]) => id !== '7'))]));
     expect(slotPartialsJson(DAYS_OF_MONTH, named)).to.equal(slotsObjectJson('d', named));
+  });
+});
+
+describe('a stored rollup row with new partials added', () => {
+  const hour = (h: number) => period(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h + 1).padStart(2, '0')}:00:00Z`);
+  const rowsIn = (h: number, quantity: string) => [
+    usage(`2025-03-10T${String(h).padStart(2, '0')}:00:00Z`, `2025-03-10T${String(h).padStart(2, '0')}:45:00Z`, quantity, { resourceId: 'b' }),
+    usage(`2025-03-10T${String(h).padStart(2, '0')}:30:00Z`, `2025-03-10T${String(h + 1).padStart(2, '0')}:30:00Z`, quantity, { resourceId: 'c' }),
+  ];
+  /** Every aggregation folded with decimals, and the exact ones also as exact slots, for the rows of one hour. */
+  const metersOf = (h: number, quantity: string, ids: readonly string[]) => {
+    const meters = new Map<string, RollupPartial>();
+    for (const aggregation of Object.values(Aggregation)) meters.set(`${ids[0]}.${aggregation}`, foldUsage(aggregation, rowsIn(h, quantity), hour(h)));
+    for (const aggregation of [Aggregation.Sum, Aggregation.TimeWeighted, Aggregation.Max] as const) {
+      let slot: RollupPartial | undefined;
+      for (const row of rowsIn(h, quantity)) slot = addToSlot(slot as never, aggregation, scaledQuantity(row.quantity.toString())!, row.end.getTime() - row.start.getTime(), millisecondsInside(row, hour(h)));
+      meters.set(`${ids[1]}.${aggregation}`, slot!);
+    }
+    return meters;
+  };
+  /** What the store wrote before: every partial combined with decimals, the whole row written anew. */
+  const combined = (a: ReadonlyMap<string, RollupPartial>, b: ReadonlyMap<string, RollupPartial>) => {
+    const all = new Map<string, PartialAggregate>([...a].map(([id, p]) => [id, asPartial(p)]));
+    for (const [id, p] of b) all.set(id, all.has(id) ? combinePartials(all.get(id)!, asPartial(p)) : asPartial(p));
+    return all;
+  };
+
+  it('is the row written anew with each meter combined, untouched meters as they were, a new meter in its place', () => {
+    const stored = metersOf(9, '2.5', ['meter', 'exact']);
+    // Overlapping meters (decimals onto decimals, slots onto slots) and new ones, one of them index-like.
+    const added = metersOf(9, '1.25', ['meter', 'exact']);
+    added.delete('meter.latest');
+    // A slot onto the decimals of the same meter.
+    added.set('meter.sum', metersOf(9, '4', ['x', 'y']).get('y.sum')!);
+    added.set('10', foldUsage(Aggregation.Max, rowsIn(9, '3'), hour(9)));
+    added.set('a.first', foldUsage(Aggregation.Sum, rowsIn(9, '3'), hour(9)));
+    const json = mergedPartialsJson(rollupPartialsJson(stored), added);
+    expect(json).to.equal(objectJson(combined(stored, added)));
+    expect(Object.keys(JSON.parse(json) as object).slice(0, 2)).to.deep.equal(['10', 'a.first']);
+  });
+
+  it('is a row of slots written anew with each slot and meter combined, and new slots in order', () => {
+    const stored = new Map([[3, metersOf(3, '2.5', ['meter', 'exact'])], [12, metersOf(12, '7', ['meter', 'exact'])]]);
+    const added = new Map([[12, metersOf(12, '0.125', ['meter', 'exact'])], [5, metersOf(5, '1', ['other', 'exact'])]]);
+    const expected = new Map<number, Map<string, RollupPartial>>();
+    for (const slot of new Set([...stored.keys(), ...added.keys()])) expected.set(slot, combined(stored.get(slot) ?? new Map(), added.get(slot) ?? new Map()));
+    const json = mergedSlotsJson(HOURS_OF_DAY, slotPartialsJson(HOURS_OF_DAY, stored), added);
+    expect(json).to.equal(slotsObjectJson('h', expected));
+    expect(Object.keys((JSON.parse(json) as Record<string, { h: object }>)['exact.sum'].h)).to.deep.equal(['3', '5', '12']);
   });
 });
