@@ -9,7 +9,8 @@ const Exact = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP
 type Exact = InstanceType<typeof Exact>;
 
 const PROVIDER = 'systemcenter';
-const MB_PER_GB = new Exact(1024);
+/** 1/1024 is an exact decimal (10 places): multiplying by it gives exactly the quotient, more cheaply. */
+const GB_PER_MB = new Exact(1).div(1024);
 
 /** The settings of plugin.json, with the same defaults, for a registry that does not fill them in. */
 interface VmCloudsSettings {
@@ -36,7 +37,7 @@ class VmCloudsMeterPlugin implements MeterPlugin {
     this.table = [
       { meterId: VM_METERS.runtimeHours.id, key: settings.runtimeHoursKey },
       { meterId: VM_METERS.coreHours.id, key: settings.cpuCountKey },
-      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: (mb) => new Exact(mb).div(MB_PER_GB).toString() },
+      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: (mb) => new Exact(mb).times(GB_PER_MB).toString() },
       { meterId: VM_METERS.diskGbHours.id, key: settings.diskGbKey },
     ];
   }

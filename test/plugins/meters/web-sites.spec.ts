@@ -24,6 +24,13 @@ describe('web-sites meter plugin', () => {
     expect(quantitiesOf(plugin.meter(siteHour({ BytesSent: '1000000' })))['websites.data-out']).to.equal('0.000931322574615478515625');
   });
 
+  it('keeps every digit of a hundred terabytes, and of a fraction of a millisecond of CPU', () => {
+    // 123 456 789 012 345 ÷ 2^30 and 2500.5 ms ÷ 1000, worked out exactly by hand (Python's decimal, 60 digits)
+    expect(quantitiesOf(plugin.meter(siteHour({ BytesSent: '123456789012345', CpuTime: '2500.5' })))).to.include({
+      'websites.data-out': '114978.094596737064421176910400390625', 'websites.cpu-time': '2.5005',
+    });
+  });
+
   it('reads CpuTime as seconds when the admin says WAP reports seconds', async () => {
     const inSeconds = await activateMeterPlugin('web-sites', { cpuTimeReportedIn: 'seconds' });
     expect(quantitiesOf(inSeconds.meter(siteHour({ CpuTime: '42.5' })))).to.deep.equal({ 'websites.cpu-time': '42.5' });
