@@ -33,7 +33,7 @@ const QUERIES: readonly Query[] = [
 ];
 
 /** Requests of each query sent untimed before it is measured: the server's code compiled and its caches filled, as in a server that has been up a while. */
-const WARM_UP = Number(process.env.BENCH_QUERY_WARM_UP ?? 500);
+const WARM_UP = Number(process.env.BENCH_QUERY_WARM_UP ?? REQUESTS);
 
 function measure(baseUrl: string, query: Query, requests: number, offset = 0): Promise<number[]> {
   const urls = Array.from({ length: requests }, (_, n) => baseUrl + query.path(subscriptionIdOf(((n + offset) * 7919) % SHAPE.subscriptions)));
