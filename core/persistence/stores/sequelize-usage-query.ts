@@ -33,6 +33,7 @@ interface EvidenceRow {
   event_id: string | number;
   start_time: Date | string;
   end_time: Date | string;
+  resource_id: string | null;
   metered: string | null;
   payload: string;
 }
@@ -95,7 +96,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     // The rule of `countsIn`: a record overlaps the period, or is a reading taken inside it.
     const rows = await select<EvidenceRow>(
       this.database.sequelize,
-      `SELECT feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, metered, payload
+      `SELECT feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload
        FROM usage_records
        WHERE subscription_id = :subscriptionId AND metered IS NOT NULL
          AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))
@@ -105,7 +106,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     );
     const evidence: UsageEvidence[] = [];
     for (const r of rows) {
-      for (const [meter, resource, quantity] of parseMetered(r.metered)) {
+      for (const [meter, resource, quantity] of parseMetered(r.metered, r.resource_id)) {
         if (meter !== meterId || resource !== resourceId) continue;
         evidence.push({
           feed: r.feed,

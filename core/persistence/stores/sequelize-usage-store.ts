@@ -9,7 +9,7 @@ import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { advanceUsageWatermark, lockFeedPosition, readFeedPosition, readWatermark, setRolledUpTo, storedEventIds, type FeedPosition } from './sequelize-feed-watermarks';
 import { bulkRowsFor } from './bulk-rows/bulk-rows';
-import { joinedRows, QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows, type UsagePageRows } from './usage-page-rows';
+import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, UsagePageRowsBuilder, usagePageRows, type UsagePageRows } from './usage-page-rows';
 import { rollUpTail, tailLength } from './sequelize-usage-tail';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { RollupAccumulator } from '../../usage/store/rollup-changes';
@@ -163,13 +163,11 @@ export class SequelizeUsageStore implements UsageStore {
   /** `rowsOf`, a slice of records at a time, with the event loop run between slices. */
   private async rowsInSlices(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): Promise<UsagePageRows> {
     const list = [...records].map(([eventId, record]) => ({ eventId, record }));
-    const meter = new MeterUsageRecord(plugins);
-    const receivedAt = this.clock.now();
-    const slices: UsagePageRows[] = [];
+    const rows = new UsagePageRowsBuilder(feed, new MeterUsageRecord(plugins), this.clock.now());
     for (let i = 0; i < list.length; i += PREPARE_SLICE) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      slices.push(usagePageRows(feed, list.slice(i, i + PREPARE_SLICE), meter, receivedAt));
+      rows.add(list.slice(i, i + PREPARE_SLICE));
     }
-    return joinedRows(slices);
+    return rows;
   }
 }

@@ -16,10 +16,11 @@ interface TailRow {
   subscription_id: string;
   start_time: Date | string;
   end_time: Date | string;
+  resource_id: string | null;
   metered: string | null;
 }
 
-const TAIL_COLUMNS = (database: Database) => `${bigintAsText(database.dialect, 'event_id', 'event_id')}, subscription_id, start_time, end_time, metered`;
+const TAIL_COLUMNS = (database: Database) => `${bigintAsText(database.dialect, 'event_id', 'event_id')}, subscription_id, start_time, end_time, resource_id, metered`;
 
 /**
  * Rolls up the oldest `limit` records of the feed's tail (fewer if the tail is shorter), read back
@@ -82,6 +83,7 @@ export async function tailUsage(database: Database, subscriptions: string | read
 
 function usageOf(row: TailRow): MeteredUsage[] {
   return meteredUsageOf({
-    eventId: readBigint(row.event_id), subscriptionId: row.subscription_id, start: readDate(row.start_time), end: readDate(row.end_time), metered: row.metered,
+    eventId: readBigint(row.event_id), subscriptionId: row.subscription_id, start: readDate(row.start_time), end: readDate(row.end_time),
+    resourceId: row.resource_id, metered: row.metered,
   });
 }

@@ -1,7 +1,7 @@
 import type { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
-import { meterRecords } from '../../usage/store/meter-records';
-import { meteredColumns } from '../../usage/store/metered-column';
-import { parseWapTime, type RawUsageRecord } from '../../usage/store/raw-usage-record';
+import { meterRecord } from '../../usage/store/meter-records';
+import { meteredColumn } from '../../usage/store/metered-column';
+import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import type { RowValues } from './bulk-rows/bulk-rows';
 
@@ -27,38 +27,45 @@ export function usagePageRows(
   meter: MeterUsageRecord,
   receivedAt: Date,
 ): UsagePageRows {
-  const metered = meterRecords(records, meter);
-  const meteredOf = meteredColumns(metered.usage);
-  const meteredIds = new Set(metered.meteredEventIds);
-  return {
-    records: records.map(({ eventId, record }) => [
-      feed,
-      eventId,
-      typeof record.SubscriptionId === 'string' ? record.SubscriptionId.toLowerCase().slice(0, 64) : null,
-      typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
-      JSON.stringify(record),
-      receivedAt,
-      typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null,
-      validDate(parseWapTime(record.StartTime)),
-      validDate(parseWapTime(record.EndTime)),
-      // A metered record without quantities keeps '[]': null means "not metered" (quarantined).
-      meteredIds.has(eventId) ? (meteredOf.get(eventId) ?? '[]') : null,
-    ]),
-    quarantined: metered.quarantined.map((q) => [feed, q.eventId, q.reason, receivedAt, null]),
-    usage: metered.usage,
-    metered: metered.meteredEventIds.length,
-  };
+  return new UsagePageRowsBuilder(feed, meter, receivedAt).add(records);
 }
 
-/** The rows of consecutive slices of one page, as one page's. */
-export function joinedRows(slices: readonly UsagePageRows[]): UsagePageRows {
-  if (slices.length === 1) return slices[0];
-  return {
-    records: slices.flatMap((s) => s.records),
-    quarantined: slices.flatMap((s) => s.quarantined),
-    usage: slices.flatMap((s) => s.usage),
-    metered: slices.reduce((n, s) => n + s.metered, 0),
-  };
+/** `usagePageRows` of a page's records added a slice at a time: the rows of the whole page. */
+export class UsagePageRowsBuilder implements UsagePageRows {
+  readonly records: RowValues[] = [];
+  readonly quarantined: RowValues[] = [];
+  readonly usage: MeteredUsage[] = [];
+  metered = 0;
+
+  constructor(private readonly feed: string, private readonly meter: MeterUsageRecord, private readonly receivedAt: Date) {}
+
+  add(records: readonly { readonly eventId: string; readonly record: RawUsageRecord }[]): this {
+    const { feed, receivedAt } = this;
+    for (const { eventId, record } of records) {
+      const { wap, usage, quarantined } = meterRecord(eventId, record, this.meter);
+      if (quarantined) {
+        this.quarantined.push([feed, quarantined.eventId, quarantined.reason, receivedAt, null]);
+      } else {
+        this.metered++;
+        for (const u of usage) this.usage.push(u);
+      }
+      const resourceId = typeof record.ResourceId === 'string' ? record.ResourceId.slice(0, 256) : null;
+      this.records.push([
+        feed,
+        eventId,
+        typeof record.SubscriptionId === 'string' ? wap.subscriptionId.slice(0, 64) : null,
+        typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
+        JSON.stringify(record),
+        receivedAt,
+        resourceId,
+        validDate(wap.startTime),
+        validDate(wap.endTime),
+        // A metered record without quantities keeps '[]': null means "not metered" (quarantined).
+        quarantined ? null : meteredColumn(usage, resourceId),
+      ]);
+    }
+    return this;
+  }
 }
 
 function validDate(date: Date): Date | null {

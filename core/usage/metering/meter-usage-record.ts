@@ -1,5 +1,6 @@
 import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
 import { parseDecimal, type Decimal } from '../../money/decimal';
+import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
 import type { MeteredUsage } from './metered-usage';
 
 /** Why a record went to quarantine instead of the usage store. */
@@ -30,6 +31,14 @@ export type MeterRecordOutcome =
       readonly pluginId?: string;
     };
 
+/** A quantity a plugin wrote, read: as the store keeps it (to 12 places), and as text. */
+interface ReadQuantity {
+  readonly quantity: Decimal;
+  readonly text: string;
+  /** Below zero before rounding: refused, however close to zero. */
+  readonly negative: boolean;
+}
+
 /** A plugin's answer, or the fault the core saw when asking it. */
 type Answer = MeteringResult | { readonly status: 'failed'; readonly message: string };
 
@@ -41,15 +50,16 @@ interface EnabledPlugin {
 
 /**
  * Turns one WAP usage record into metered usage with the enabled meter plugins, or says why it
- * must be quarantined. Pure: no I/O and no clock, so reprocessing quarantine gives the same answer.
+ * must be quarantined. Quantities are rounded half-up to the 12 places the usage store keeps.
+ * Pure: no I/O and no clock, so reprocessing quarantine gives the same answer.
  */
 export class MeterUsageRecord {
   private readonly enabled: readonly EnabledPlugin[];
   /**
-   * Quantities parsed so far, by the plugin's text: a page's VMs report the same cores, memory and
-   * disk hour after hour, and decimals never change, so each text is parsed once while it keeps coming.
+   * Quantities read so far, by the plugin's text: a page's VMs report the same cores, memory and
+   * disk hour after hour, and decimals never change, so each text is read once while it keeps coming.
    */
-  private readonly decimals = new Map<string, Decimal | undefined>();
+  private readonly quantities = new Map<string, ReadQuantity | undefined>();
 
   /**
    * @param plugins in the order they are offered a record; the first one that does not answer
@@ -86,13 +96,23 @@ export class MeterUsageRecord {
     };
   }
 
-  private decimalOf(text: string): Decimal | undefined {
-    if (this.decimals.has(text)) return this.decimals.get(text);
-    const decimal = parseDecimal(text);
-    // Bytes sent and received hardly repeat: a long reprocessing run keeps only recent texts.
-    if (this.decimals.size >= 4096) this.decimals.clear();
-    this.decimals.set(text, decimal);
-    return decimal;
+  /**
+   * The plugin's quantity text as a decimal rounded half-up to the 12 places the usage store
+   * keeps, here, before rollups see it, so that rollups and the stored rows agree.
+   */
+  private quantityOf(text: string): ReadQuantity | undefined {
+    let read = this.quantities.get(text);
+    if (read === undefined && !this.quantities.has(text)) {
+      const decimal = parseDecimal(text);
+      if (decimal) {
+        const quantity = decimal.decimalPlaces() > DECIMAL_SCALE ? decimal.toDecimalPlaces(DECIMAL_SCALE) : decimal;
+        read = { quantity, text: quantity.toString(), negative: decimal.isNegative() && !decimal.isZero() };
+      }
+      // Bytes sent and received hardly repeat: a long reprocessing run keeps only recent texts.
+      if (this.quantities.size >= 4096) this.quantities.clear();
+      this.quantities.set(text, read);
+    }
+    return read;
   }
 
   private ask(plugin: MeterPlugin, record: WapUsageRecord): Answer {
@@ -124,11 +144,11 @@ export class MeterUsageRecord {
       if (!declared.has(q.meterId)) {
         return { ok: false, reason: 'undeclared_meter', pluginId, message: `meter plugin ${pluginId} returned undeclared meter "${q.meterId}"` };
       }
-      const quantity = typeof q.quantity === 'string' ? this.decimalOf(q.quantity) : undefined;
-      if (!quantity) {
+      const read = typeof q.quantity === 'string' ? this.quantityOf(q.quantity) : undefined;
+      if (!read) {
         return { ok: false, reason: 'not_a_decimal', pluginId, message: `meter ${q.meterId}: quantity ${JSON.stringify(q.quantity)} is not a decimal number` };
       }
-      if (quantity.isNegative() && !quantity.isZero()) {
+      if (read.negative) {
         return { ok: false, reason: 'negative_quantity', pluginId, message: `meter ${q.meterId}: quantity ${q.quantity} is below zero` };
       }
       usage.push({
@@ -137,7 +157,8 @@ export class MeterUsageRecord {
         resourceId: q.resourceId ?? record.resourceId,
         start: record.startTime,
         end: record.endTime,
-        quantity,
+        quantity: read.quantity,
+        quantityText: read.text,
         eventId: record.eventId,
         aggregation: declared.get(q.meterId),
       });

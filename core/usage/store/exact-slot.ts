@@ -5,22 +5,26 @@ import { combinePartials, type PartialAggregate } from '../metering/aggregation/
 import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../metering/aggregation/stored-partial';
 
 /**
- * The partial of a sum, time-weighted or max meter while a roll-up adds usage to it, in whole
- * units of 10^-12 (bigint): metering rounds every quantity to the 12 places the store keeps and
- * times are whole milliseconds, so quantity × milliseconds and every sum of them are exact there.
- * Adding to a slot changes it in place: a roll-up folds tens of thousands of usage rows, and
- * decimal.js allocates a new number for each step (`npm run bench`). The slot becomes the same
- * `PartialAggregate` (`exactSlotPartial`), and the same stored JSON (`exactSlotJson`), as folding
- * the rows with decimals would.
+ * The partial of a sum, time-weighted, max or unique-count meter while a roll-up adds usage to
+ * it, changed in place: a roll-up folds tens of thousands of usage rows, and decimal.js (or a
+ * new Set) would allocate a new partial for each step (`npm run bench`). Sums, levels and maxima
+ * are whole units of 10^-12 (bigint): metering rounds every quantity to the 12 places the store
+ * keeps and times are whole milliseconds, so quantity × milliseconds and every sum of them are
+ * exact there. The slot becomes the same `PartialAggregate` (`exactSlotPartial`), and the same
+ * stored JSON (`exactSlotJson`), as folding the rows with decimals would.
  */
 export type ExactSlot =
   | { readonly exact: true; readonly aggregation: Aggregation.Sum; readonly byLength: Map<number, bigint> }
   | { readonly exact: true; readonly aggregation: Aggregation.TimeWeighted; levelMilliseconds: bigint }
-  | { readonly exact: true; readonly aggregation: Aggregation.Max; max: bigint };
+  | { readonly exact: true; readonly aggregation: Aggregation.Max; max: bigint }
+  | { readonly exact: true; readonly aggregation: Aggregation.UniqueCount; readonly resources: Set<string> };
 
 export type ExactAggregation = ExactSlot['aggregation'];
 
-const EXACT: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted, Aggregation.Max]);
+/** The aggregations whose slots hold a scaled quantity (unique-count's hold resources). */
+export type ScaledAggregation = Exclude<ExactAggregation, Aggregation.UniqueCount>;
+
+const EXACT: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted, Aggregation.Max, Aggregation.UniqueCount]);
 
 export function isExactAggregation(aggregation: string): aggregation is ExactAggregation {
   return EXACT.has(aggregation);
@@ -61,16 +65,16 @@ function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
  * quantity × milliseconds inside by the row's length (the plain quantity for a reading of no
  * length), a time-weighted meter level × milliseconds inside, a max the largest quantity.
  */
-export function addToSlot(slot: ExactSlot | undefined, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): ExactSlot {
+export function addToSlot(slot: ExactSlot | undefined, aggregation: ScaledAggregation, quantity: bigint, length: number, inside: number): ExactSlot {
   switch (aggregation) {
     case Aggregation.Sum: {
       const sum = (slot ?? { exact: true, aggregation, byLength: new Map<number, bigint>() }) as Extract<ExactSlot, { aggregation: Aggregation.Sum }>;
-      const numerator = length === 0 ? quantity : quantity * BigInt(inside);
+      const numerator = length === 0 ? quantity : quantity * bigintOf(inside);
       sum.byLength.set(length, (sum.byLength.get(length) ?? 0n) + numerator);
       return sum;
     }
     case Aggregation.TimeWeighted: {
-      const numerator = quantity * BigInt(inside);
+      const numerator = quantity * bigintOf(inside);
       if (!slot) return { exact: true, aggregation, levelMilliseconds: numerator };
       (slot as Extract<ExactSlot, { aggregation: Aggregation.TimeWeighted }>).levelMilliseconds += numerator;
       return slot;
@@ -84,6 +88,25 @@ export function addToSlot(slot: ExactSlot | undefined, aggregation: ExactAggrega
   }
 }
 
+/** Adds a row's resource to a unique-count slot (a new slot when undefined); `''` stands for usage without a resource. */
+export function addResourceToSlot(slot: ExactSlot | undefined, resourceId: string | null): ExactSlot {
+  const unique = (slot ?? { exact: true, aggregation: Aggregation.UniqueCount, resources: new Set<string>() }) as Extract<ExactSlot, { aggregation: Aggregation.UniqueCount }>;
+  unique.resources.add(resourceId ?? '');
+  return unique;
+}
+
+// Rows of one length are inside buckets for the same milliseconds over and over (a whole hour).
+let lastInside = -1;
+let lastInsideBigint = 0n;
+
+function bigintOf(milliseconds: number): bigint {
+  if (milliseconds !== lastInside) {
+    lastInside = milliseconds;
+    lastInsideBigint = BigInt(milliseconds);
+  }
+  return lastInsideBigint;
+}
+
 /** Adds everything `from` holds to `into`, in place (days into their month). */
 export function addSlot(into: ExactSlot, from: ExactSlot): void {
   if (into.aggregation === Aggregation.Sum && from.aggregation === Aggregation.Sum) {
@@ -92,6 +115,8 @@ export function addSlot(into: ExactSlot, from: ExactSlot): void {
     into.levelMilliseconds += from.levelMilliseconds;
   } else if (into.aggregation === Aggregation.Max && from.aggregation === Aggregation.Max) {
     if (from.max > into.max) into.max = from.max;
+  } else if (into.aggregation === Aggregation.UniqueCount && from.aggregation === Aggregation.UniqueCount) {
+    for (const resource of from.resources) into.resources.add(resource);
   } else {
     throw new TypeError(`cannot add a ${from.aggregation} slot to a ${into.aggregation} slot`);
   }
@@ -102,6 +127,7 @@ export function copySlot(slot: ExactSlot): ExactSlot {
     case Aggregation.Sum: return { exact: true, aggregation: slot.aggregation, byLength: new Map(slot.byLength) };
     case Aggregation.TimeWeighted: return { exact: true, aggregation: slot.aggregation, levelMilliseconds: slot.levelMilliseconds };
     case Aggregation.Max: return { exact: true, aggregation: slot.aggregation, max: slot.max };
+    case Aggregation.UniqueCount: return { exact: true, aggregation: slot.aggregation, resources: new Set(slot.resources) };
   }
 }
 
@@ -111,6 +137,7 @@ export function exactSlotPartial(slot: ExactSlot): PartialAggregate {
       return { aggregation: slot.aggregation, byLength: new Map([...slot.byLength].map(([length, v]) => [length, new Decimal(scaledText(v))])) };
     case Aggregation.TimeWeighted: return { aggregation: slot.aggregation, levelMilliseconds: new Decimal(scaledText(slot.levelMilliseconds)) };
     case Aggregation.Max: return { aggregation: slot.aggregation, max: new Decimal(scaledText(slot.max)) };
+    case Aggregation.UniqueCount: return { aggregation: slot.aggregation, resources: new Set(slot.resources) };
   }
 }
 
@@ -120,19 +147,41 @@ export function exactSlotJson(slot: ExactSlot): string {
 }
 
 const STATE_FIELD: Record<ExactAggregation, string> = {
-  [Aggregation.Sum]: 'byLength', [Aggregation.TimeWeighted]: 'levelMilliseconds', [Aggregation.Max]: 'max',
+  [Aggregation.Sum]: 'byLength', [Aggregation.TimeWeighted]: 'levelMilliseconds', [Aggregation.Max]: 'max', [Aggregation.UniqueCount]: 'resources',
 };
 
 /** What the slot's stored partial holds besides its aggregation, as JSON (the state an hours row keeps). */
 export function exactStateJson(slot: ExactSlot): string {
   switch (slot.aggregation) {
     case Aggregation.Sum: {
+      if (slot.byLength.size === 1) {
+        for (const [length, numerator] of slot.byLength) return `{"${length}":"${scaledText(numerator)}"}`;
+      }
       const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
       return `{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}`;
     }
     case Aggregation.TimeWeighted: return `"${scaledText(slot.levelMilliseconds)}"`;
     case Aggregation.Max: return `"${scaledText(slot.max)}"`;
+    case Aggregation.UniqueCount: return resourcesJson(slot.resources);
   }
+}
+
+// A VM's unique-count slots each hold that one VM: its JSON is written once while it repeats.
+let lastResource: string | undefined;
+let lastResourceJson = '';
+
+/** The resources as `toStoredPartial` keeps them (sorted), as JSON. */
+function resourcesJson(resources: ReadonlySet<string>): string {
+  if (resources.size === 1) {
+    for (const resource of resources) {
+      if (resource !== lastResource) {
+        lastResource = resource;
+        lastResourceJson = `[${JSON.stringify(resource)}]`;
+      }
+      return lastResourceJson;
+    }
+  }
+  return JSON.stringify([...resources].sort());
 }
 
 /** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
@@ -159,9 +208,9 @@ export function asPartial(partial: RollupPartial): PartialAggregate {
 }
 
 /**
- * A stored sum, time-weighted or max partial as an exact slot, for folding many of them (a
- * tenant's daily series reads hundreds); undefined for other aggregations, an empty max, or a
- * value `scaledQuantity` leaves to decimals.
+ * A stored sum, time-weighted, max or unique-count partial as an exact slot, for folding many of
+ * them (a tenant's daily series reads hundreds); undefined for other aggregations, an empty max,
+ * or a value `scaledQuantity` leaves to decimals.
  */
 export function exactSlotOfStored(stored: StoredPartial): ExactSlot | undefined {
   switch (stored.aggregation) {
@@ -182,6 +231,7 @@ export function exactSlotOfStored(stored: StoredPartial): ExactSlot | undefined 
       const value = stored.max === null ? undefined : scaledQuantity(stored.max);
       return value === undefined ? undefined : { exact: true, aggregation: Aggregation.Max, max: value };
     }
+    case 'unique-count': return { exact: true, aggregation: Aggregation.UniqueCount, resources: new Set(stored.resources) };
     default:
       return undefined;
   }
@@ -198,6 +248,7 @@ export function storedOf(partial: RollupPartial): StoredPartial {
     }
     case Aggregation.TimeWeighted: return { aggregation: 'time-weighted', levelMilliseconds: scaledText(partial.levelMilliseconds) };
     case Aggregation.Max: return { aggregation: 'max', max: scaledText(partial.max) };
+    case Aggregation.UniqueCount: return { aggregation: 'unique-count', resources: [...partial.resources].sort() };
   }
 }
 

@@ -1,4 +1,4 @@
-import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
+import type { WapUsageRecord } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
 import type { MeterUsageRecord } from '../metering/meter-usage-record';
 import { toWapUsageRecord, type RawUsageRecord } from './raw-usage-record';
@@ -10,6 +10,11 @@ export interface QuarantineEntry {
   readonly reason: string;
 }
 
+/** One record as metering read it (`wap`), and what it metered, or why it goes to quarantine. */
+export type RecordMetering =
+  | { readonly wap: WapUsageRecord; readonly usage: readonly MeteredUsage[]; readonly quarantined?: undefined }
+  | { readonly wap: WapUsageRecord; readonly usage?: undefined; readonly quarantined: QuarantineEntry };
+
 export interface MeteredRecords {
   readonly usage: readonly MeteredUsage[];
   /** EventIds of the records that metered (with or without usage rows). */
@@ -17,10 +22,19 @@ export interface MeteredRecords {
   readonly quarantined: readonly QuarantineEntry[];
 }
 
-/**
- * Meters records with the given meters. Quantities are rounded half-up to the 12 decimal places the
- * usage store keeps, here, before rollups see them, so that rollups and the stored rows agree.
- */
+/** Meters one record with the given meters (quantities come rounded to the 12 places the store keeps). */
+export function meterRecord(eventId: string, record: RawUsageRecord, meter: MeterUsageRecord): RecordMetering {
+  const wap = toWapUsageRecord(record, eventId);
+  if (!wap.subscriptionId) return { wap, quarantined: { eventId, reason: `no_subscription: record ${eventId} names no SubscriptionId` } };
+  const outcome = meter.meter(wap);
+  if (!outcome.ok) return { wap, quarantined: { eventId, reason: `${outcome.reason}: ${outcome.message}`.slice(0, 1000) } };
+  if (outcome.usage.some(tooLongToStore)) {
+    return { wap, quarantined: { eventId, reason: `too_long: record ${eventId} yields a subscription, meter or resource id longer than the store keeps`.slice(0, 1000) } };
+  }
+  return { wap, usage: outcome.usage };
+}
+
+/** Meters records with the given meters (see `meterRecord`). */
 export function meterRecords(
   records: readonly { readonly eventId: string; readonly record: RawUsageRecord }[],
   meter: MeterUsageRecord,
@@ -29,18 +43,12 @@ export function meterRecords(
   const meteredEventIds: string[] = [];
   const quarantined: QuarantineEntry[] = [];
   for (const { eventId, record } of records) {
-    const wap = toWapUsageRecord(record, eventId);
-    const outcome = wap.subscriptionId
-      ? meter.meter(wap)
-      : { ok: false as const, reason: 'no_subscription', message: `record ${eventId} names no SubscriptionId` };
-    const tooLong = outcome.ok ? outcome.usage.find(tooLongToStore) : undefined;
-    if (tooLong) {
-      quarantined.push({ eventId, reason: `too_long: record ${eventId} yields a subscription, meter or resource id longer than the store keeps`.slice(0, 1000) });
-    } else if (outcome.ok) {
-      meteredEventIds.push(eventId);
-      for (const u of outcome.usage) usage.push(u.quantity.decimalPlaces() > DECIMAL_SCALE ? { ...u, quantity: u.quantity.toDecimalPlaces(DECIMAL_SCALE) } : u);
+    const metered = meterRecord(eventId, record, meter);
+    if (metered.quarantined) {
+      quarantined.push(metered.quarantined);
     } else {
-      quarantined.push({ eventId, reason: `${outcome.reason}: ${outcome.message}`.slice(0, 1000) });
+      meteredEventIds.push(eventId);
+      for (const u of metered.usage) usage.push(u);
     }
   }
   return { usage, meteredEventIds, quarantined };

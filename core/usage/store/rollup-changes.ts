@@ -1,10 +1,10 @@
-import type { Aggregation } from '../../plugin-api';
 import type { MeteredUsage } from '../metering/metered-usage';
 import { combinePartials } from '../metering/aggregation/partial-aggregate';
 import { utcMonthOf } from './rollup-spans';
 import { DAYS_OF_MONTH, HOURS_OF_DAY, slotNumber } from './stored-slots';
 import { rollupUsage } from '../metering/aggregation/rollup';
-import { addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ExactAggregation, type RollupPartial } from './exact-slot';
+import { Aggregation } from '../../plugin-api';
+import { addResourceToSlot, addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ScaledAggregation, type RollupPartial } from './exact-slot';
 
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
@@ -85,9 +85,13 @@ export class RollupAccumulator {
       let aggregation = u.aggregation ?? this.aggregations.get(u.meterId);
       if (aggregation === undefined) this.aggregations.set(u.meterId, (aggregation = this.aggregationOf(u.meterId)));
       this.added++;
+      if (aggregation === Aggregation.UniqueCount) {
+        hours.addResource(u);
+        continue;
+      }
       if (isExactAggregation(aggregation)) {
-        const quantity = scaledQuantity(u.quantity.toString());
-        if (quantity !== undefined) addExact(hours, u, aggregation, quantity, HOUR);
+        const quantity = scaledQuantity(u.quantityText ?? u.quantity.toString());
+        if (quantity !== undefined) hours.addScaled(u, aggregation, quantity);
         else for (const bucket of rollupUsage(aggregation, [u], 'hour')) hours.add(u, bucket.from.getTime(), bucket.partial);
         continue;
       }
@@ -101,48 +105,45 @@ export class RollupAccumulator {
   }
 
   /**
-   * The changes of everything added so far. A day of a sum, time-weighted or max meter is the
-   * sum (the maximum) of its hours, so it is worked out here from the hours, once per changed
-   * hour, rather than from every usage row; the other aggregations' days were folded row by row.
+   * The changes of everything added so far. A day of a sum, time-weighted, max or unique-count
+   * meter is the sum (the maximum, the union) of its hours, so it is worked out here from the
+   * hours, once per changed hour, rather than from every usage row; the other aggregations' days
+   * were folded row by row.
    */
   changes(): RollupChanges {
     const hour = this.hours.changes();
     const days = new ChangeSet();
     for (const { subscriptionId, resourceId, bucketStart, slots } of hour) {
+      // An hours row is one UTC day: its hours all go to that day's row.
+      const day = days.partialsOf(subscriptionId, resourceId, bucketStart.getTime());
       for (const partials of slots.values()) {
         for (const [meterId, partial] of partials) {
-          if (isExactAggregation(partial.aggregation)) days.combine(subscriptionId, resourceId, bucketStart.getTime(), meterId, partial);
+          if (isExactAggregation(partial.aggregation)) addCombined(day, meterId, partial);
         }
       }
     }
     for (const { subscriptionId, resourceId, bucketStart, partials } of this.days.changes()) {
-      for (const [meterId, partial] of partials) days.combine(subscriptionId, resourceId, bucketStart.getTime(), meterId, partial);
+      const day = days.partialsOf(subscriptionId, resourceId, bucketStart.getTime());
+      for (const [meterId, partial] of partials) addCombined(day, meterId, partial);
     }
     return { hour, day: days.changes() };
   }
 }
 
-/** Where `addExact` and `add` put what a row adds to one bucket. */
-interface BucketSet {
-  add(u: MeteredUsage, bucketStart: number, partial: RollupPartial): void;
-  addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void;
-}
-
-/** Each bucket of `width` the row counts in (the rule of `countsIn`), with the milliseconds it holds there. */
-function addExact(set: BucketSet, u: MeteredUsage, aggregation: ExactAggregation, quantity: bigint, width: number): void {
-  const start = u.start.getTime();
-  const end = u.end.getTime();
-  const last = end === start ? start : end - 1;
-  for (let from = Math.floor(start / width) * width; from <= last; from += width) {
-    const inside = Math.max(0, Math.min(end, from + width) - Math.max(start, from));
-    set.addExact(u, from, aggregation, quantity, end - start, inside);
-  }
+/** The start of the last hour a row counts in (the rule of `countsIn`): a reading of no length counts in the hour of its start. */
+function lastHourOf(start: number, end: number): number {
+  return Math.floor((end === start ? start : end - 1) / HOUR) * HOUR;
 }
 
 /** Rows by subscription, resource and bucket start: no key text to build for each usage row. */
 class RowsByKey<T> {
   private readonly bySubscription = new Map<string, Map<string, Map<number, T>>>();
   readonly inOrder: T[] = [];
+  // The meters of one record come one after the other, all to the same row.
+  private lastSubscription: string | undefined;
+  private lastResource = '';
+  private lastStart = NaN;
+  private lastRow: T | undefined;
 
   constructor(private readonly create: (key: RollupKey) => T) {}
 
@@ -151,6 +152,7 @@ class RowsByKey<T> {
   }
 
   rowOf(subscriptionId: string, resourceId: string, bucketStart: number): T {
+    if (this.lastStart === bucketStart && this.lastResource === resourceId && this.lastSubscription === subscriptionId) return this.lastRow!;
     let byResource = this.bySubscription.get(subscriptionId);
     if (!byResource) this.bySubscription.set(subscriptionId, (byResource = new Map()));
     let byStart = byResource.get(resourceId);
@@ -161,6 +163,10 @@ class RowsByKey<T> {
       byStart.set(bucketStart, row);
       this.inOrder.push(row);
     }
+    this.lastSubscription = subscriptionId;
+    this.lastResource = resourceId;
+    this.lastStart = bucketStart;
+    this.lastRow = row;
     return row;
   }
 }
@@ -171,27 +177,17 @@ function addPartial(partials: Map<string, RollupPartial>, meterId: string, parti
   partials.set(meterId, held ? combinePartials(asPartial(held), asPartial(partial)) : partial);
 }
 
-function addExactPartial(partials: Map<string, RollupPartial>, meterId: string, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
-  const held = partials.get(meterId);
-  if (held === undefined || isExactSlot(held)) partials.set(meterId, addToSlot(held, aggregation, quantity, length, inside));
-  else partials.set(meterId, combinePartials(held, asPartial(addToSlot(undefined, aggregation, quantity, length, inside))));
-}
-
 /** Changes of the daily rollups, each row holding one partial per meter. */
-class ChangeSet implements BucketSet {
+class ChangeSet {
   private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly partials: Map<string, RollupPartial> }>((key) => ({ key, partials: new Map() }));
 
   add(u: MeteredUsage, bucketStart: number, partial: RollupPartial): void {
     addPartial(this.rows.row(u, bucketStart).partials, u.meterId, partial);
   }
 
-  addExact(u: MeteredUsage, bucketStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
-    addExactPartial(this.rows.row(u, bucketStart).partials, u.meterId, aggregation, quantity, length, inside);
-  }
-
-  /** Combines a partial of another bucket (an hour of the day `bucketStart`) into this one's row. */
-  combine(subscriptionId: string, resourceId: string, bucketStart: number, meterId: string, partial: RollupPartial): void {
-    addCombined(this.rows.rowOf(subscriptionId, resourceId, bucketStart).partials, meterId, partial);
+  /** The partials of a row, by meter, to combine those of other buckets into (see `addCombined`). */
+  partialsOf(subscriptionId: string, resourceId: string, bucketStart: number): Map<string, RollupPartial> {
+    return this.rows.rowOf(subscriptionId, resourceId, bucketStart).partials;
   }
 
   changes(): RollupChange[] {
@@ -200,15 +196,38 @@ class ChangeSet implements BucketSet {
 }
 
 /** Changes of the hours rows, a row per UTC day holding one partial per hour and meter. */
-class HoursSet implements BucketSet {
+class HoursSet {
   private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly slots: Map<number, Map<string, RollupPartial>> }>((key) => ({ key, slots: new Map() }));
 
   add(u: MeteredUsage, hourStart: number, partial: RollupPartial): void {
     addPartial(this.hour(u, hourStart), u.meterId, partial);
   }
 
-  addExact(u: MeteredUsage, hourStart: number, aggregation: ExactAggregation, quantity: bigint, length: number, inside: number): void {
-    addExactPartial(this.hour(u, hourStart), u.meterId, aggregation, quantity, length, inside);
+  /** Adds a row of a sum, time-weighted or max meter to each hour it counts in, with the milliseconds it holds there. */
+  addScaled(u: MeteredUsage, aggregation: ScaledAggregation, quantity: bigint): void {
+    const start = u.start.getTime();
+    const end = u.end.getTime();
+    for (let from = Math.floor(start / HOUR) * HOUR, last = lastHourOf(start, end); from <= last; from += HOUR) {
+      const inside = Math.max(0, Math.min(end, from + HOUR) - Math.max(start, from));
+      const partials = this.hour(u, from);
+      const held = partials.get(u.meterId);
+      if (held === undefined) partials.set(u.meterId, addToSlot(undefined, aggregation, quantity, end - start, inside));
+      else if (isExactSlot(held) && held.aggregation === aggregation) addToSlot(held, aggregation, quantity, end - start, inside);
+      // The hour holds decimals already (a quantity too large for an exact slot); another aggregation fails there.
+      else partials.set(u.meterId, combinePartials(asPartial(held), asPartial(addToSlot(undefined, aggregation, quantity, end - start, inside))));
+    }
+  }
+
+  /** Adds a row's resource to each hour it counts in, for a unique-count meter. */
+  addResource(u: MeteredUsage): void {
+    const start = u.start.getTime();
+    for (let from = Math.floor(start / HOUR) * HOUR, last = lastHourOf(start, u.end.getTime()); from <= last; from += HOUR) {
+      const partials = this.hour(u, from);
+      const held = partials.get(u.meterId);
+      if (held === undefined) partials.set(u.meterId, addResourceToSlot(undefined, u.resourceId));
+      else if (isExactSlot(held) && held.aggregation === Aggregation.UniqueCount) addResourceToSlot(held, u.resourceId);
+      else partials.set(u.meterId, combinePartials(asPartial(held), asPartial(addResourceToSlot(undefined, u.resourceId))));
+    }
   }
 
   changes(): SlotsChange[] {

@@ -31,7 +31,7 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     // Nothing comes back from the recording's SELECTs: the roll-up's writes are asked for directly.
     const usage = meteredUsageOf({
       eventId: '1', subscriptionId: SUBSCRIPTION, start: new Date('2025-03-10T10:00:00Z'), end: new Date('2025-03-10T11:00:00Z'),
-      metered: '[["mysql.allotted-space","db-1","1","time-weighted"]]',
+      resourceId: 'db-1', metered: '[2,["mysql.allotted-space","1","time-weighted"]]',
     });
     await rollups.add(usage, {} as Transaction);
     await new SequelizeUsageQuarantine(database, meters, writer, clock).reprocess();
@@ -53,7 +53,7 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   it('writes quantities as exact decimal text, never through a float', () => {
     const insert = statements.find((s) => s.startsWith('INSERT INTO [usage_records]'));
     // 1024 MB ÷ 1024 = 1 GB; one database
-    expect(insert).to.include(`N'[["mysql.allotted-space","db-1","1","time-weighted"],["mysql.databases","db-1","1","max"]]'`);
+    expect(insert).to.include(`N'[2,["mysql.allotted-space","1","time-weighted"],["mysql.databases","1","max"]]'`);
     expect(statements.join('\n')).not.to.match(/\b(FLOAT|REAL|DOUBLE)\b/i);
   });
 });

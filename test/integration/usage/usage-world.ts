@@ -57,10 +57,10 @@ export async function startUsageWorld(plugins: readonly MeterPlugin[]): Promise<
       return Number(row.n);
     },
     async metered(meterId) {
-      const rows = await database.sequelize.query<{ event_id: string | number; start_time: Date | string; end_time: Date | string; metered: string | null }>(
-        'SELECT event_id, start_time, end_time, metered FROM usage_records WHERE metered IS NOT NULL', { type: QueryTypes.SELECT },
+      const rows = await database.sequelize.query<{ event_id: string | number; start_time: Date | string; end_time: Date | string; resource_id: string | null; metered: string | null }>(
+        'SELECT event_id, start_time, end_time, resource_id, metered FROM usage_records WHERE metered IS NOT NULL', { type: QueryTypes.SELECT },
       );
-      return rows.flatMap((r) => parseMetered(r.metered)
+      return rows.flatMap((r) => parseMetered(r.metered, r.resource_id)
         .filter(([meter]) => meterId === undefined || meter === meterId)
         .map(([meter, resourceId, quantity]) => ({
           eventId: String(r.event_id), meterId: meter, resourceId, quantity, start: new Date(r.start_time), end: new Date(r.end_time),

@@ -3,7 +3,7 @@ import { Aggregation } from '../../../core/plugin-api';
 import { foldUsage } from '../../../core/usage/metering/aggregation/aggregate-usage';
 import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
 import { millisecondsInside } from '../../../core/usage/metering/aggregation/period';
-import { addToSlot, exactSlotJson, exactSlotPartial, scaledQuantity, scaledText, type ExactSlot } from '../../../core/usage/store/exact-slot';
+import { addResourceToSlot, addSlot, addToSlot, copySlot, exactSlotJson, exactSlotOfStored, exactSlotPartial, scaledQuantity, scaledText, storedOf, type ExactSlot } from '../../../core/usage/store/exact-slot';
 import { period, usage } from './usage-rows';
 
 describe('exact slots of a roll-up', () => {
@@ -39,4 +39,30 @@ describe('exact slots of a roll-up', () => {
       expect(exactSlotJson(slot!)).to.equal(JSON.stringify(folded));
     });
   }
+
+  it('holds the resources of a unique-count meter as folding the rows does, and stores them sorted', () => {
+    const readings = [
+      usage('2025-03-10T10:00:00Z', '2025-03-10T11:00:00Z', '1', { resourceId: 'vm-b' }),
+      usage('2025-03-10T10:00:00Z', '2025-03-10T11:00:00Z', '1', { resourceId: 'vm-a' }),
+      usage('2025-03-10T10:30:00Z', '2025-03-10T10:30:00Z', '1', { resourceId: null }),
+      usage('2025-03-10T10:15:00Z', '2025-03-10T10:45:00Z', '1', { resourceId: 'vm-b' }),
+    ];
+    let slot: ExactSlot | undefined;
+    for (const row of readings) slot = addResourceToSlot(slot, row.resourceId);
+    const folded = toStoredPartial(foldUsage(Aggregation.UniqueCount, readings, hour));
+    expect(folded).to.deep.equal({ aggregation: 'unique-count', resources: ['', 'vm-a', 'vm-b'] });
+    expect(toStoredPartial(exactSlotPartial(slot!))).to.deep.equal(folded);
+    expect(exactSlotJson(slot!)).to.equal(JSON.stringify(folded));
+    expect(storedOf(slot!)).to.deep.equal(folded);
+
+    // A stored partial read back and combined in place with another hour's, whose set is left alone.
+    const stored = exactSlotOfStored(folded)!;
+    const other = addResourceToSlot(undefined, 'vm-c');
+    addSlot(stored, other);
+    expect(storedOf(stored)).to.deep.equal({ aggregation: 'unique-count', resources: ['', 'vm-a', 'vm-b', 'vm-c'] });
+    expect(storedOf(other)).to.deep.equal({ aggregation: 'unique-count', resources: ['vm-c'] });
+    const copy = copySlot(other);
+    addSlot(copy, stored);
+    expect(storedOf(other)).to.deep.equal({ aggregation: 'unique-count', resources: ['vm-c'] });
+  });
 });

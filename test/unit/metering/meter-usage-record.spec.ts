@@ -43,7 +43,7 @@ describe('metering a WAP usage record', () => {
     expect({ ...u, quantity: u.quantity.toString() }).to.deep.equal({
       subscriptionId: 'sub-1', meterId: 'fake.hours', resourceId: 'vm-1',
       start: new Date('2025-03-10T10:00:00Z'), end: new Date('2025-03-10T11:00:00Z'),
-      quantity: '0.75', eventId: '9007199254740993',
+      quantity: '0.75', quantityText: '0.75', eventId: '9007199254740993',
       // as the plugin declares the meter, kept so that the usage rolls up even after the plugin is disabled
       aggregation: 'sum',
     });

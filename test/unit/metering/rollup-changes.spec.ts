@@ -15,9 +15,11 @@ describe('rollup changes of new usage', () => {
   ];
   const meters = {
     'test.sum': Aggregation.Sum, 'test.average': Aggregation.Average, 'test.weighted': Aggregation.TimeWeighted, 'test.max': Aggregation.Max,
+    'test.unique': Aggregation.UniqueCount, 'test.latest': Aggregation.Latest,
   } as const;
-  // Sums, time-weighted levels and maxima add up in exact slots; a quantity of 10^15 or more, and
-  // the other aggregations, fold through decimals: the two kinds meet in the same buckets here.
+  // Sums, time-weighted levels and maxima add up in exact slots, unique counts in sets; a quantity
+  // of 10^15 or more, and the other aggregations, fold through decimals: the two kinds meet in the
+  // same buckets here.
   const quantityOf = (i: number) => (i === 1 ? '1000000000000000.000000000001' : `${i + 1}.25`);
   const rows = Object.keys(meters).flatMap((meterId) => intervals.map(([start, end], i) => ({
     ...usage(start, end, quantityOf(i), { resourceId: i === 4 ? null : `res-${i % 2}`, eventId: String(100 + i) }),
