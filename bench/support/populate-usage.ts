@@ -1,7 +1,7 @@
 import type { Database } from '../../core/persistence/database';
 import type { MeterPlugin } from '../../core/plugin-api';
 import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
-import { meteredColumns } from '../../core/usage/store/metered-column';
+import { meteredColumn } from '../../core/usage/store/metered-column';
 import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, type RollupChange } from '../../core/usage/store/rollup-changes';
 import { toStoredPartial } from '../../core/usage/metering/aggregation/stored-partial';
 import { asPartial, type RollupPartial } from '../../core/usage/store/exact-slot';
@@ -69,16 +69,16 @@ function rowTemplates(meters: MeterRegistry): Templates {
   const json = (partials: ReadonlyMap<string, RollupPartial>) =>
     JSON.stringify(Object.fromEntries([...partials].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, p]) => [id, toStoredPartial(asPartial(p))])));
   const partials = (changes: readonly RollupChange[]) => json(changes[0].partials);
-  const day = rollupChanges(usage.flat(), aggregationOf).day;
+  const day = rollupChanges(usage.flat(), aggregationOf, 'usage').day;
   // A later month's first days hold what January's do.
   const januaryDays = (days: number) => Array.from({ length: days }, (_, d) => ({ ...day[0], bucketStart: new Date(Date.UTC(2025, 0, 1 + d)) }));
   return {
     payload: JSON.stringify(record(0)),
-    metered: meteredColumns(usage[0]).get('1')!,
-    hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf).hour[0].slots),
+    metered: meteredColumn(usage[0], 'vm-1'),
+    hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf, 'usage').hour[0].slots),
     subscriptionDaily: (resources) => {
       const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();
-      return partials(regroupBySubscription(rollupChanges(vms, aggregationOf).day));
+      return partials(regroupBySubscription(rollupChanges(vms, aggregationOf, 'usage').day));
     },
     monthDays: (days) => slotPartialsJson(DAYS_OF_MONTH, regroupByMonthDays(januaryDays(days))[0].slots),
     monthly: (days) => partials(regroupByMonth(januaryDays(days))),
@@ -100,8 +100,9 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
             'vm-' || (((g - 1) / ${hours}) % ${r}), timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours}) * interval '1 hour',
             timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours} + 1) * interval '1 hour', ${quote(t.metered)}
      FROM generate_series(1, ${records}) g`,
-    `INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.hours)}
+    `INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials, event_ids)
+     SELECT ${sub(`((g - 1) / ${r * (hours / 24)})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', 'vm-' || (((g - 1) / ${hours / 24}) % ${r}), ${quote(t.hours)},
+            (SELECT '{"usage":"' || string_agg((${firstRecordOfDay(hours)} + k)::text, ',' ORDER BY k) || '"}' FROM generate_series(0, 23) k)
      FROM generate_series(1, ${subscriptions * r * (hours / 24)}) g`,
     `INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
      SELECT ${sub(`((g - 1) / ${hours / 24})::int`)}, timestamptz '${FIRST_HOUR}' + ((g - 1) % ${hours / 24}) * interval '1 day', ${quote(t.subscriptionDaily(r))}
@@ -115,6 +116,16 @@ function postgresStatements({ subscriptions, resourcesPerSubscription: r, hours 
     'VACUUM ANALYZE',
     'CHECKPOINT',
   ];
+}
+
+/**
+ * The EventId of the first record behind the hours row numbered `g` (from 1, in the order both
+ * tables are filled: subscription, resource, then hour or day): a resource's records of a day are
+ * 24 EventIds in a row.
+ */
+function firstRecordOfDay(hours: number): string {
+  const days = hours / 24;
+  return `((g - 1) / ${days}) * ${hours} + ((g - 1) % ${days}) * 24 + 1`;
 }
 
 /** A resource's rows of January (31 days) and of the days of February the shape reaches, in the days and the monthly table. */
@@ -138,8 +149,9 @@ function sqliteStatements({ subscriptions, resourcesPerSubscription: r, hours }:
     `${series(records)} INSERT INTO usage_records (feed, event_id, subscription_id, provider_name, payload, received_at, resource_id, start_time, end_time, metered)
      SELECT 'usage', g, ${sub(`(g - 1) / ${r * hours}`)}, 'systemcenter', ${quote(t.payload)}, ${at('0', 'hours')},
             'vm-' || (((g - 1) / ${hours}) % ${r}), ${at(`(g - 1) % ${hours}`, 'hours')}, ${at(`(g - 1) % ${hours} + 1`, 'hours')}, ${quote(t.metered)} FROM s`,
-    `${series(subscriptions * r * days)} INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials)
-     SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.hours)} FROM s`,
+    `${series(subscriptions * r * days)} INSERT INTO usage_rollups_hours (subscription_id, bucket_start, resource_id, partials, event_ids)
+     SELECT ${sub(`(g - 1) / ${r * days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, 'vm-' || (((g - 1) / ${days}) % ${r}), ${quote(t.hours)},
+            (SELECT '{"usage":"' || group_concat(${firstRecordOfDay(hours)} + k, ',') || '"}' FROM (${Array.from({ length: 24 }, (_, k) => `SELECT ${k} AS k`).join(' UNION ALL ')})) FROM s`,
     `${series(subscriptions * days)} INSERT INTO usage_rollups_subscription_daily (subscription_id, bucket_start, partials)
      SELECT ${sub(`(g - 1) / ${days}`)}, ${at(`(g - 1) % ${days}`, 'days')}, ${quote(t.subscriptionDaily(r))} FROM s`,
     ...monthRows(hours, t).map(({ table, start, partials }) =>

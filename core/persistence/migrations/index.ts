@@ -12,9 +12,10 @@ import { customBillingCycles } from './0010-custom-billing-cycles';
 import { deferredRollups } from './0011-deferred-rollups';
 import { subscriptionDailyRollups } from './0012-subscription-daily-rollups';
 import { monthDaysRollups } from './0013-month-days-rollups';
+import { rollupRecordIds } from './0014-rollup-record-ids';
 
 /** Every migration in the order it runs. A landed migration is never edited: add a new one. */
 export const migrations: readonly Migration[] = [
   accountsSubscriptionsPlugins, usage, usageRollups, subscriptionsAndDecisions, catalogue, invoicing, compactUsageStorage, promotionsCredits,
-  subscriptionPlanHistory, customBillingCycles, deferredRollups, subscriptionDailyRollups, monthDaysRollups,
+  subscriptionPlanHistory, customBillingCycles, deferredRollups, subscriptionDailyRollups, monthDaysRollups, rollupRecordIds,
 ];

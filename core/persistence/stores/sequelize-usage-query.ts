@@ -9,12 +9,14 @@ import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
 import { rollupUsage } from '../../usage/metering/aggregation/rollup';
 import { countsIn } from '../../usage/metering/aggregation/period';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
-import { tailUsage } from './sequelize-usage-tail';
+import { tailRows, tailUsage } from './sequelize-usage-tail';
+import { parseRecordIds } from './rollup-record-ids';
+import { eventIdBefore } from '../../usage/store/raw-usage-record';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
 import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_SLOTS, ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
-import { slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
+import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
@@ -93,32 +95,60 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   async records(subscriptionId: string, meterId: string, resourceId: string | null, period: Period): Promise<UsageEvidence[]> {
-    // The rule of `countsIn`: a record overlaps the period, or is a reading taken inside it.
-    const rows = await select<EvidenceRow>(
-      this.database.sequelize,
-      `SELECT feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload
-       FROM usage_records
-       WHERE subscription_id = :subscriptionId AND metered IS NOT NULL
-         AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))
-       ORDER BY start_time, event_id`,
-      undefined,
-      { subscriptionId, from: period.from, to: period.to },
-    );
+    const columns = `feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload`;
+    const rows = [
+      ...(await this.recordsBehindHours(columns, subscriptionId, resourceId ?? '', period)),
+      ...(await tailRows<EvidenceRow>(this.database, columns, subscriptionId, period)),
+    ].map((r) => ({ ...r, eventId: readBigint(r.event_id), start: readDate(r.start_time), end: readDate(r.end_time) }));
+    rows.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.eventId === b.eventId ? 0 : eventIdBefore(a.eventId, b.eventId) ? -1 : 1));
     const evidence: UsageEvidence[] = [];
     for (const r of rows) {
+      // The rule of `countsIn`: a record overlaps the period, or is a reading taken inside it.
+      if (!countsIn(r, period)) continue;
       for (const [meter, resource, quantity] of parseMetered(r.metered, r.resource_id)) {
         if (meter !== meterId || resource !== resourceId) continue;
-        evidence.push({
-          feed: r.feed,
-          eventId: readBigint(r.event_id),
-          start: readDate(r.start_time),
-          end: readDate(r.end_time),
-          quantity: new Decimal(quantity).toString(),
-          record: JSON.parse(r.payload) as RawUsageRecord,
-        });
+        evidence.push({ feed: r.feed, eventId: r.eventId, start: r.start, end: r.end, quantity: new Decimal(quantity).toString(), record: JSON.parse(r.payload) as RawUsageRecord });
       }
     }
     return evidence;
+  }
+
+  /**
+   * The rolled-up records of a resource with usage in the days the period touches: named by the
+   * hours rows of those days (`event_ids`), read by their key. Some may not count in the period.
+   */
+  private async recordsBehindHours(columns: string, subscriptionId: string, resourceId: string, period: Period): Promise<EvidenceRow[]> {
+    const sequelize = this.database.sequelize;
+    const hours = await select<{ event_ids: string | null }>(
+      sequelize,
+      `SELECT event_ids FROM ${ROLLUP_TABLE.hour}
+       WHERE subscription_id = :subscriptionId AND resource_id = :resourceId AND bucket_start >= :firstDay AND bucket_start < :to`,
+      undefined,
+      { subscriptionId, resourceId, firstDay: new Date(HOURS_OF_DAY.rowStartOf(period.from.getTime())), to: period.to },
+    );
+    const byFeed = new Map<string, Set<string>>();
+    for (const row of hours) {
+      for (const [feed, eventIds] of parseRecordIds(row.event_ids)) {
+        const held = byFeed.get(feed) ?? new Set<string>();
+        for (const eventId of eventIds) held.add(eventId);
+        byFeed.set(feed, held);
+      }
+    }
+    const rows: EvidenceRow[] = [];
+    for (const [feed, eventIds] of byFeed) {
+      const ascending = [...eventIds].sort((a, b) => (eventIdBefore(a, b) ? -1 : 1));
+      for (const ids of chunks(ascending)) {
+        // EventIds are digit strings the store wrote; the range repeats the IN list for PostgreSQL's planner.
+        rows.push(...(await select<EvidenceRow>(
+          sequelize,
+          `SELECT ${columns} FROM usage_records
+           WHERE feed = :feed AND event_id IN (${ids.join(', ')}) AND event_id >= ${ids[0]} AND event_id <= ${ids[ids.length - 1]}`,
+          undefined,
+          { feed },
+        )));
+      }
+    }
+    return rows;
   }
 
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {

@@ -5,7 +5,8 @@ import { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { mergedPartialsJson, mergedSlotsJson, rollupPartialsJson, slotPartialsJson } from './rollup-partials-json';
 import { DAYS_OF_MONTH, HOURS_OF_DAY, type SlotLayout } from '../../usage/store/stored-slots';
-import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, rollupKeyText, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
+import { regroupByMonth, regroupByMonthDays, regroupBySubscription, rollupChanges, rollupKeyText, type HoursChange, type RollupChange, type RollupChanges, type RollupKey, type SlotsChange } from '../../usage/store/rollup-changes';
+import { mergedRecordIdsJson, recordIdsJson } from './rollup-record-ids';
 import type { RollupTableGrain } from '../../usage/store/rollup-spans';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 import { bulkRowsFor, type BulkRows, type RowValues } from './bulk-rows/bulk-rows';
@@ -23,41 +24,53 @@ export const ROLLUP_SLOTS: Partial<Record<RollupTableGrain, SlotLayout>> = { hou
 /** A row per subscription and UTC day, its resources combined (migration 0012): for series across resources. */
 export const SUBSCRIPTION_DAILY_TABLE = 'usage_rollups_subscription_daily';
 
-/** A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`StoredSlots` in the hours and days tables). */
+/**
+ * A rollup row as read: `partials` is `{ meterId: StoredPartial }` as JSON (`StoredSlots` in the
+ * hours and days tables); an hours row also names the records behind it (`event_ids`).
+ */
 export interface StoredRollupRow {
   id: string | number;
   subscription_id: string;
   resource_id: string;
   bucket_start: Date | string;
   partials: string;
+  event_ids?: string | null;
 }
 
-/** How each table's `partials` column is written for a change, alone or combined with the stored row of its key. */
+/**
+ * How a table's columns besides the key are written for a change, alone or combined with the
+ * stored row of its key: the values of `columns`, in that order.
+ */
 interface RowCodec<T extends RollupKey> {
-  write(change: T): string;
-  merge(stored: StoredRollupRow, change: T): string;
+  readonly columns: readonly ['partials', ...string[]];
+  write(change: T): RowValues;
+  merge(stored: StoredRollupRow, change: T): RowValues;
 }
 
 const BY_METER: RowCodec<RollupChange> = {
-  write: (change) => rollupPartialsJson(change.partials),
-  merge: (stored, change) => mergedPartialsJson(stored.partials, change.partials),
+  columns: ['partials'],
+  write: (change) => [rollupPartialsJson(change.partials)],
+  merge: (stored, change) => [mergedPartialsJson(stored.partials, change.partials)],
 };
 
-/** A row of slots: combined with the stored row per slot and meter. */
-function bySlot(layout: SlotLayout): RowCodec<SlotsChange> {
-  return {
-    write: (change) => slotPartialsJson(layout, change.slots),
-    merge: (stored, change) => mergedSlotsJson(layout, stored.partials, change.slots),
-  };
-}
+/** The days of a month: combined with the stored row per slot and meter. */
+const BY_DAY: RowCodec<SlotsChange> = {
+  columns: ['partials'],
+  write: (change) => [slotPartialsJson(DAYS_OF_MONTH, change.slots)],
+  merge: (stored, change) => [mergedSlotsJson(DAYS_OF_MONTH, stored.partials, change.slots)],
+};
 
-const BY_HOUR = bySlot(HOURS_OF_DAY);
-const BY_DAY = bySlot(DAYS_OF_MONTH);
+/** The hours of a day, as the days of a month, and the records behind them. */
+const BY_HOUR: RowCodec<HoursChange> = {
+  columns: ['partials', 'event_ids'],
+  write: (change) => [slotPartialsJson(HOURS_OF_DAY, change.slots), recordIdsJson(change.feed, change.eventIds)],
+  merge: (stored, change) => [mergedSlotsJson(HOURS_OF_DAY, stored.partials, change.slots), mergedRecordIdsJson(stored.event_ids, change.feed, change.eventIds)],
+};
 
 /** What a batch of usage changes in each rollup table. */
 export interface RollupTableChanges {
   /** The hours of each resource's UTC days. */
-  readonly hour: readonly SlotsChange[];
+  readonly hour: readonly HoursChange[];
   /** The days of each resource's UTC months. */
   readonly day: readonly SlotsChange[];
   readonly month: readonly RollupChange[];
@@ -78,10 +91,10 @@ export class SequelizeUsageRollups {
     @inject(MeterRegistry) private readonly meters: MeterRegistry,
   ) {}
 
-  /** Adds new usage to the hourly, daily and monthly rollups, inside the caller's transaction. */
-  async add(usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
+  /** Adds new usage of the records of `feed` to the hourly, daily and monthly rollups, inside the caller's transaction. */
+  async add(feed: string, usage: readonly MeteredUsage[], transaction: Transaction): Promise<void> {
     if (usage.length === 0) return;
-    await this.addChanges(rollupChanges(usage, (meterId) => this.aggregationOf(meterId)), transaction);
+    await this.addChanges(rollupChanges(usage, (meterId) => this.aggregationOf(meterId), feed), transaction);
   }
 
   /** Adds what usage worked out ahead changes (see `rollupChanges`, `RollupAccumulator`), inside the caller's transaction. */
@@ -109,18 +122,18 @@ export class SequelizeUsageRollups {
     table: string, byResource: boolean, changes: readonly T[], codec: RowCodec<T>, transaction: Transaction, bulk: BulkRows,
   ): Promise<void> {
     if (changes.length === 0) return;
-    const byKey = new Map<string, { change: T; json?: string }>(changes.map((change) => [rollupKeyText(change), { change }]));
+    const byKey = new Map<string, { change: T; values?: RowValues }>(changes.map((change) => [rollupKeyText(change), { change }]));
     const replaced: (string | number)[] = [];
-    for (const row of await this.stored(table, byResource, changes, transaction)) {
+    for (const row of await this.stored(table, byResource, codec.columns, changes, transaction)) {
       const held = byKey.get(rollupKeyText({ subscriptionId: row.subscription_id, resourceId: row.resource_id, bucketStart: readDate(row.bucket_start) }));
       if (!held) continue;
-      held.json = codec.merge(row, held.change);
+      held.values = codec.merge(row, held.change);
       replaced.push(row.id);
     }
-    const rows = [...byKey.values()].map(({ change: c, json }): RowValues =>
-      (byResource ? [c.subscriptionId, c.bucketStart, c.resourceId, json ?? codec.write(c)] : [c.subscriptionId, c.bucketStart, json ?? codec.write(c)]));
-    const columns = byResource ? ROLLUP_COLUMNS : ROLLUP_COLUMNS.filter((c) => c !== 'resource_id');
-    await bulk.replace(table, columns, byResource ? ROLLUP_KEY : ['subscription_id', 'bucket_start'], rows, replaced);
+    const rows = [...byKey.values()].map(({ change: c, values }): RowValues =>
+      (byResource ? [c.subscriptionId, c.bucketStart, c.resourceId, ...(values ?? codec.write(c))] : [c.subscriptionId, c.bucketStart, ...(values ?? codec.write(c))]));
+    const key = byResource ? ['subscription_id', 'bucket_start', 'resource_id'] : ['subscription_id', 'bucket_start'];
+    await bulk.replace(table, [...key, ...codec.columns], key, rows, replaced);
   }
 
   /**
@@ -128,7 +141,9 @@ export class SequelizeUsageRollups {
    * in the changed buckets, filtered by key in `apply`. A feed arrives in time order, so a page
    * touches few buckets and this reads little more than it needs, in one statement per chunk.
    */
-  private async stored(table: string, byResource: boolean, changes: readonly RollupKey[], transaction: Transaction): Promise<StoredRollupRow[]> {
+  private async stored(
+    table: string, byResource: boolean, columns: readonly string[], changes: readonly RollupKey[], transaction: Transaction,
+  ): Promise<StoredRollupRow[]> {
     const sequelize = this.database.sequelize;
     const subscriptions = [...new Set(changes.map((c) => c.subscriptionId))];
     const starts = [...new Set(changes.map((c) => c.bucketStart.getTime()))].sort((a, b) => a - b).map((t) => new Date(t));
@@ -140,7 +155,7 @@ export class SequelizeUsageRollups {
         const [first, last] = [someStarts[0], someStarts[someStarts.length - 1]].map((d) => sequelize.escape(d as unknown as string));
         rows.push(...(await select<StoredRollupRow>(
           sequelize,
-          `SELECT id, subscription_id, ${byResource ? 'resource_id' : "'' AS resource_id"}, bucket_start, partials FROM ${table}
+          `SELECT id, subscription_id, ${byResource ? 'resource_id' : "'' AS resource_id"}, bucket_start, ${columns.join(', ')} FROM ${table}
            WHERE subscription_id IN ${sqlList(sequelize, someSubscriptions)} AND bucket_start IN ${sqlList(sequelize, someStarts)}
              AND bucket_start >= ${first} AND bucket_start <= ${last}`,
           transaction,
@@ -150,7 +165,4 @@ export class SequelizeUsageRollups {
     return rows;
   }
 }
-
-const ROLLUP_COLUMNS = ['subscription_id', 'bucket_start', 'resource_id', 'partials'];
-const ROLLUP_KEY = ['subscription_id', 'bucket_start', 'resource_id'];
 

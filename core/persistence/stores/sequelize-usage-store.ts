@@ -90,7 +90,7 @@ export class SequelizeUsageStore implements UsageStore {
       await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined);
       // New records behind the roll-up mark (WAP sent an old EventId late) would be missed by the next roll-up.
       const behind = rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
-      if (behind.length > 0) await this.rollups.add(behind, transaction);
+      if (behind.length > 0) await this.rollups.add(feed, behind, transaction);
       await advanceUsageWatermark(this.database, feed, position, prepared.nextStartId, this.clock.now(), transaction);
       return { position, fresh, rows };
     });
@@ -112,7 +112,7 @@ export class SequelizeUsageStore implements UsageStore {
     if (!pending || pending.from !== mark) {
       const tailWasEmpty = position.nextStartId === undefined || !eventIdBefore(mark, position.nextStartId);
       if (!tailWasEmpty) return;
-      this.pending.set(feed, (pending = { from: mark, records: 0, changes: new RollupAccumulator((meterId) => this.rollups.aggregationOf(meterId)) }));
+      this.pending.set(feed, (pending = { from: mark, records: 0, changes: new RollupAccumulator((meterId) => this.rollups.aggregationOf(meterId), feed) }));
     }
     for (const eventId of fresh.keys()) if (!eventIdBefore(eventId, mark)) pending.records++;
     try {

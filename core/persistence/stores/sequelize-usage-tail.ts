@@ -40,7 +40,7 @@ export async function rollUpTail(
     transaction,
     { feed },
   );
-  await rollups.add(rows.flatMap(usageOf), transaction);
+  await rollups.add(feed, rows.flatMap(usageOf), transaction);
   // Past the last record read; past the watermark once the tail is all read (every stored record is behind it).
   const next = rows.length === limit ? (BigInt(readBigint(rows[rows.length - 1].event_id)) + 1n).toString() : nextStartId;
   if (rows.length > 0 || next !== rolledUpTo) await setRolledUpTo(database, feed, next, transaction);
@@ -60,25 +60,32 @@ export async function tailLength(database: Database, feed: string, rolledUpTo: s
  * of one subscription, several, or all (`undefined`).
  */
 export async function tailUsage(database: Database, subscriptions: string | readonly string[] | undefined, period: Period): Promise<MeteredUsage[]> {
+  return (await tailRows<TailRow>(database, TAIL_COLUMNS(database), subscriptions, period)).flatMap(usageOf);
+}
+
+/**
+ * The metered records of every usage feed's tail that count in `period`, of one subscription,
+ * several, or all (`undefined`), with the columns asked for.
+ */
+export async function tailRows<T extends object>(
+  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period,
+): Promise<T[]> {
   const feeds = await feedsWithTails(database);
   if (feeds.size === 0) return [];
   const sequelize = database.sequelize;
-  // The tail is found by its key range (feed, event_id), never by the subscription's index, which
-  // would read every record the subscription has: SQLite's planner is told so by a unary plus.
-  const subscription = database.dialect === 'sqlite' ? '+subscription_id' : 'subscription_id';
+  // The tail is found by its key range (feed, event_id): a subscription's records have no index of their own (migration 0014).
   const which = subscriptions === undefined ? ''
-    : typeof subscriptions === 'string' ? `AND ${subscription} = ${sequelize.escape(subscriptions)}`
-    : `AND ${subscription} IN ${sqlList(sequelize, subscriptions)}`;
+    : typeof subscriptions === 'string' ? `AND subscription_id = ${sequelize.escape(subscriptions)}`
+    : `AND subscription_id IN ${sqlList(sequelize, subscriptions)}`;
   const tails = [...feeds].map(([feed, rolledUpTo]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${rolledUpTo})`).join(' OR ');
-  const rows = await select<TailRow>(
+  return select<T>(
     sequelize,
-    `SELECT ${TAIL_COLUMNS(database)} FROM usage_records
+    `SELECT ${columns} FROM usage_records
      WHERE (${tails}) AND metered IS NOT NULL ${which}
        AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))`,
     undefined,
     { from: period.from, to: period.to },
   );
-  return rows.flatMap(usageOf);
 }
 
 function usageOf(row: TailRow): MeteredUsage[] {

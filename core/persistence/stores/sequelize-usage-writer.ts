@@ -35,7 +35,7 @@ export class SequelizeUsageWriter {
         transaction,
       });
     }
-    await this.rollups.add(usage, transaction);
+    await this.rollups.add(feed, usage, transaction);
   }
 }
 

@@ -33,9 +33,19 @@ export interface SlotsChange extends RollupKey {
   readonly slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
 }
 
+/**
+ * What new usage adds to an hours row, and the records it came from (their feed's EventIds, each
+ * once): a drill-down finds a resource's records through its hours rows, by the records' key,
+ * instead of through an index on every record by subscription (migration 0014).
+ */
+export interface HoursChange extends SlotsChange {
+  readonly feed: string;
+  readonly eventIds: readonly string[];
+}
+
 /** What new usage adds to the hours rows (a row per day) and to each resource's days. */
 export interface RollupChanges {
-  readonly hour: SlotsChange[];
+  readonly hour: HoursChange[];
   readonly day: RollupChange[];
 }
 
@@ -54,8 +64,9 @@ export function rollupKeyText(key: RollupKey): string {
 export function rollupChanges(
   usage: readonly MeteredUsage[],
   aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`,
+  feed: string,
 ): RollupChanges {
-  const accumulator = new RollupAccumulator(aggregationOf);
+  const accumulator = new RollupAccumulator(aggregationOf, feed);
   accumulator.add(usage);
   return accumulator.changes();
 }
@@ -67,12 +78,15 @@ export function rollupChanges(
  */
 export class RollupAccumulator {
   private readonly aggregations = new Map<string, Aggregation | `${Aggregation}`>();
-  private readonly hours = new HoursSet();
+  private readonly hours: HoursSet;
   /** The days of the meters whose days are not worked out from their hours (see `changes`). */
   private readonly days = new ChangeSet();
   private added = 0;
 
-  constructor(private readonly aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`) {}
+  /** @param feed the feed of the records that `usage` comes from. */
+  constructor(private readonly aggregationOf: (meterId: string) => Aggregation | `${Aggregation}`, feed: string) {
+    this.hours = new HoursSet(feed);
+  }
 
   /** How many usage rows were added. */
   get size(): number {
@@ -195,9 +209,11 @@ class ChangeSet {
   }
 }
 
-/** Changes of the hours rows, a row per UTC day holding one partial per hour and meter. */
+/** Changes of the hours rows, a row per UTC day holding one partial per hour and meter, and the records behind them. */
 class HoursSet {
-  private readonly rows = new RowsByKey<{ readonly key: RollupKey; readonly slots: Map<number, Map<string, RollupPartial>> }>((key) => ({ key, slots: new Map() }));
+  private readonly rows = new RowsByKey<HoursRow>((key) => ({ key, slots: new Map(), eventIds: new Set(), lastEventId: undefined }));
+
+  constructor(private readonly feed: string) {}
 
   add(u: MeteredUsage, hourStart: number, partial: RollupPartial): void {
     addPartial(this.hour(u, hourStart), u.meterId, partial);
@@ -230,18 +246,30 @@ class HoursSet {
     }
   }
 
-  changes(): SlotsChange[] {
-    return this.rows.inOrder.map(({ key, slots }) => ({ ...key, slots }));
+  changes(): HoursChange[] {
+    return this.rows.inOrder.map(({ key, slots, eventIds }) => ({ ...key, slots, feed: this.feed, eventIds: [...eventIds] }));
   }
 
   private hour(u: MeteredUsage, hourStart: number): Map<string, RollupPartial> {
     const day = HOURS_OF_DAY.rowStartOf(hourStart);
-    const hours = this.rows.row(u, day).slots;
+    const row = this.rows.row(u, day);
+    // A record's quantities usually come one after the other: it is looked up once for all of them.
+    if (row.lastEventId !== u.eventId) {
+      row.eventIds.add(u.eventId);
+      row.lastEventId = u.eventId;
+    }
     const hour = slotNumber(HOURS_OF_DAY, day, hourStart);
-    let partials = hours.get(hour);
-    if (!partials) hours.set(hour, (partials = new Map()));
+    let partials = row.slots.get(hour);
+    if (!partials) row.slots.set(hour, (partials = new Map()));
     return partials;
   }
+}
+
+interface HoursRow {
+  readonly key: RollupKey;
+  readonly slots: Map<number, Map<string, RollupPartial>>;
+  readonly eventIds: Set<string>;
+  lastEventId: string | undefined;
 }
 
 function utcDayOf(hour: Date): number {

@@ -20,7 +20,7 @@ describe(`exact decimals and migrations on ${testBackend()}`, () => {
       '0010-custom-billing-cycles',
       '0011-deferred-rollups',
       '0012-subscription-daily-rollups',
-      '0013-month-days-rollups',
+      '0013-month-days-rollups', '0014-rollup-record-ids',
     ]);
     expect(await migrateToLatest(database)).to.deep.equal([]);
   });

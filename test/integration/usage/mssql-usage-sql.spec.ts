@@ -33,7 +33,7 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
       eventId: '1', subscriptionId: SUBSCRIPTION, start: new Date('2025-03-10T10:00:00Z'), end: new Date('2025-03-10T11:00:00Z'),
       resourceId: 'db-1', metered: '[2,["mysql.allotted-space","1","time-weighted"]]',
     });
-    await rollups.add(usage, {} as Transaction);
+    await rollups.add('usage', usage, {} as Transaction);
     await new SequelizeUsageQuarantine(database, meters, writer, clock).reprocess();
     const query = new SequelizeUsageQuery(database, meters);
     const march = { from: new Date('2025-02-28T22:00:00Z'), to: new Date('2025-03-31T22:00:00Z') };

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { Aggregation } from '../../../core/plugin-api';
 import { rollupUsage } from '../../../core/usage/metering/aggregation/rollup';
+import { countsIn } from '../../../core/usage/metering/aggregation/period';
 import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
 import { RollupAccumulator, regroupByMonthDays, rollupChanges, type RollupChanges } from '../../../core/usage/store/rollup-changes';
 import { asPartial } from '../../../core/usage/store/exact-slot';
@@ -25,7 +26,7 @@ describe('rollup changes of new usage', () => {
     ...usage(start, end, quantityOf(i), { resourceId: i === 4 ? null : `res-${i % 2}`, eventId: String(100 + i) }),
     meterId,
   })));
-  const changes = rollupChanges(rows, (meterId) => meters[meterId as keyof typeof meters]);
+  const changes = rollupChanges(rows, (meterId) => meters[meterId as keyof typeof meters], 'usage');
 
   // The partials a grain's changes hold for one resource and bucket, by meter: an hours row holds a day.
   const held = {
@@ -60,11 +61,24 @@ describe('rollup changes of new usage', () => {
 
   it('come out the same when the usage is added a page at a time', () => {
     const aggregationOf = (meterId: string) => meters[meterId as keyof typeof meters];
-    const accumulator = new RollupAccumulator(aggregationOf);
+    const accumulator = new RollupAccumulator(aggregationOf, 'usage');
     // Pages cut across meters and resources, so that later pages add to rows earlier ones began.
     for (let i = 0; i < rows.length; i += 5) accumulator.add(rows.slice(i, i + 5));
     expect(accumulator.size).to.equal(rows.length);
     expect(stored(accumulator.changes())).to.deep.equal(stored(changes));
+  });
+
+  it('name the records behind each hours row once, with their feed, however many of their quantities and hours it holds', () => {
+    const hour = 3_600_000;
+    for (const change of changes.hour) {
+      const day = change.bucketStart.getTime();
+      const hoursOfDay = Array.from({ length: 24 }, (_, h) => ({ from: new Date(day + h * hour), to: new Date(day + (h + 1) * hour) }));
+      const behind = rows.filter((r) => (r.resourceId ?? '') === change.resourceId && hoursOfDay.some((h) => countsIn(r, h))).map((r) => r.eventId);
+      expect(change.feed).to.equal('usage');
+      expect(change.eventIds, `${change.resourceId} ${change.bucketStart.toISOString()}`).to.deep.equal([...new Set(behind)]);
+    }
+    // The records across midnight are behind both days' rows.
+    expect(changes.hour.filter((c) => c.eventIds.includes('102')).map((c) => c.bucketStart.toISOString())).to.deep.equal(['2025-03-10T00:00:00.000Z', '2025-03-11T00:00:00.000Z']);
   });
 
   it('gather each resource\'s days into one change per UTC month, under their days of the month', () => {
