@@ -21,9 +21,10 @@ const CREATE = `CREATE TABLE bare_usage_records (feed VARCHAR(32) NOT NULL, even
 export async function bareInsertRate(backend: BenchBackend, databaseUrl: string, usage: UsageServiceClient, batchSize: number): Promise<number> {
   const writer = backend === 'sqlite' ? await sqliteWriter(databaseUrl.replace(/^sqlite:/, '')) : await postgresWriter(databaseUrl);
   await writer.exec(CREATE);
-  const rate = await pullRate(usage, batchSize, async (page) => {
+  const rate = await pullRate(usage, batchSize, async (page, texts) => {
     const now = new Date().toISOString();
-    const params = page.flatMap((r) => ['usage', r.EventId, r.SubscriptionId, r.ProviderName, JSON.stringify(r), now]);
+    // Each record as WAP sent it, as the pipeline keeps it.
+    const params = page.flatMap((r, i) => ['usage', r.EventId, r.SubscriptionId, r.ProviderName, texts?.[i] ?? JSON.stringify(r), now]);
     await writer.insertPage(page.length, params);
   });
   await writer.close();
@@ -39,14 +40,15 @@ export function sourceRate(usage: UsageServiceClient, batchSize: number): Promis
 }
 
 /** Records per second of pulling the whole usage feed a page at a time, each page handed to `take` before the next is asked for. */
-async function pullRate(usage: UsageServiceClient, batchSize: number, take: (page: WireRecord[]) => Promise<void>): Promise<number> {
+async function pullRate(usage: UsageServiceClient, batchSize: number, take: (page: WireRecord[], texts?: readonly string[]) => Promise<void>): Promise<number> {
   const started = process.hrtime.bigint();
   let startId = 1;
   let rows = 0;
   for (;;) {
-    const page = (await usage.page('usage', String(startId), batchSize)) as WireRecord[];
+    const { records, texts } = await usage.page('usage', String(startId), batchSize);
+    const page = records as WireRecord[];
     if (page.length === 0) break;
-    await take(page);
+    await take(page, texts);
     rows += page.length;
     startId = page[page.length - 1].EventId + 1;
   }

@@ -36,28 +36,28 @@ describe('Usage Service client against the WAP emulator', () => {
   }
 
   it('pages through /usage from startId in EventId order, and answers [] past the end', async () => {
-    const first = (await client().page('usage', '1', 5)) as WireRecord[];
+    const first = (await client().page('usage', '1', 5)).records as WireRecord[];
     expect(first.map((r) => r.EventId)).to.deep.equal([1, 2, 3, 4, 5]);
-    const next = (await client().page('usage', '6', 5)) as WireRecord[];
+    const next = (await client().page('usage', '6', 5)).records as WireRecord[];
     expect(next[0].EventId).to.equal(6);
-    expect(await client().page('usage', '999999999', 5)).to.deep.equal([]);
+    expect((await client().page('usage', '999999999', 5)).records).to.deep.equal([]);
   });
 
   it('reads each of the six billing feeds', async () => {
-    const subscriptions = await client().page('subscriptions', '1', 100);
+    const { records: subscriptions } = await client().page('subscriptions', '1', 100);
     expect(subscriptions.length).to.be.greaterThan(0);
     for (const feed of ['plans', 'planServices', 'planAddons', 'addons', 'subscriptionAddons'] as const) {
-      expect(await client().page(feed, '1', 10)).to.be.an('array');
+      expect((await client().page(feed, '1', 10)).records).to.be.an('array');
     }
   });
 
   it('retries 503s and dropped connections with doubling waits, then returns the page', async () => {
     emulator.faults.failNext('usage', 2, 503);
-    expect(((await client().page('usage', '1', 2)) as WireRecord[]).map((r) => r.EventId)).to.deep.equal([1, 2]);
+    expect(((await client().page('usage', '1', 2)).records as WireRecord[]).map((r) => r.EventId)).to.deep.equal([1, 2]);
     expect(waits).to.deep.equal([100, 200]);
 
     emulator.faults.failNext('usage', 1, 'drop');
-    expect(await client().page('usage', '1', 1)).to.have.length(1);
+    expect((await client().page('usage', '1', 1)).records).to.have.length(1);
   });
 
   it('gives up after the last retry with the transient error', async () => {

@@ -4,12 +4,12 @@ import { Clock } from '../../time/clock';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
-import { eventIdBefore, eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
+import { eventIdBefore, eventIdOf } from '../../usage/store/raw-usage-record';
 import { type IngestOutcome, type UsagePage, type UsageStore } from '../../usage/store/usage-store';
 import { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { advanceUsageWatermark, lockFeedPosition, readFeedPosition, readWatermark, setRolledUpTo, storedEventIds, type FeedPosition } from './sequelize-feed-watermarks';
 import { bulkRowsFor } from './bulk-rows/bulk-rows';
-import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, UsagePageRowsBuilder, usagePageRows, type UsagePageRows } from './usage-page-rows';
+import { joinedRows, QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, UsagePageRowsBuilder, usagePageRows, type PageRecord, type UsagePageRows } from './usage-page-rows';
 import { rollUpTail, tailLength } from './sequelize-usage-tail';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { RollupAccumulator } from '../../usage/store/rollup-changes';
@@ -19,8 +19,9 @@ class PreparedUsagePage implements UsagePage {
   constructor(
     readonly feed: string,
     readonly records: UsagePage['records'],
+    readonly texts: UsagePage['texts'],
     readonly nextStartId: string,
-    readonly unique: ReadonlyMap<string, RawUsageRecord>,
+    readonly unique: ReadonlyMap<string, PageRecord>,
     readonly plugins: readonly MeterPlugin[],
     readonly rows: UsagePageRows,
   ) {}
@@ -63,15 +64,31 @@ export class SequelizeUsageStore implements UsageStore {
   async prepare(feed: string, page: UsagePage): Promise<UsagePage> {
     if (!/^\d{1,19}$/.test(page.nextStartId)) throw new TypeError(`nextStartId must be a whole number, not ${JSON.stringify(page.nextStartId)}`);
     const nextStartId = page.nextStartId.replace(/^0+(?=\d)/, '');
-    const unique = new Map<string, RawUsageRecord>();
-    for (const record of page.records) {
+    const unique = new Map<string, PageRecord>();
+    for (let i = 0; i < page.records.length; i++) {
+      const record = page.records[i];
       const eventId = eventIdOf(record);
       if (eventId === undefined) throw new TypeError(`a ${feed} record has no whole-number EventId: ${JSON.stringify(record.EventId)}`);
       if (!eventIdBefore(eventId, nextStartId)) throw new RangeError(`nextStartId ${nextStartId} is not past EventId ${eventId} of its page`);
-      if (!unique.has(eventId)) unique.set(eventId, record);
+      if (!unique.has(eventId)) unique.set(eventId, { eventId, record, text: page.texts?.[i] });
     }
     const plugins = this.meters.active();
-    return new PreparedUsagePage(feed, page.records, nextStartId, unique, plugins, await this.rowsInSlices(feed, unique, plugins));
+    return new PreparedUsagePage(feed, page.records, page.texts, nextStartId, unique, plugins, await this.rowsInSlices(feed, unique, plugins));
+  }
+
+  join(feed: string, pages: readonly UsagePage[]): UsagePage {
+    const records = pages.flatMap((p) => p.records);
+    const texts = pages.every((p) => p.texts) ? pages.flatMap((p) => p.texts!) : undefined;
+    const nextStartId = pages.map((p) => p.nextStartId).reduce((a, b) => (eventIdBefore(a, b) ? b : a));
+    const prepared = pages.filter((p) => this.isCurrent(feed, p)) as PreparedUsagePage[];
+    if (prepared.length === pages.length) {
+      const unique = new Map<string, PageRecord>();
+      for (const page of prepared) for (const [eventId, record] of page.unique) if (!unique.has(eventId)) unique.set(eventId, record);
+      const repeated = unique.size < prepared.reduce((n, p) => n + p.unique.size, 0);
+      if (!repeated) return new PreparedUsagePage(feed, records, texts, nextStartId, unique, prepared[0].plugins, joinedRows(prepared.map((p) => p.rows)));
+    }
+    // Pages prepared for other meters, or a record repeated across them: `ingest` prepares the whole again.
+    return { records, texts, nextStartId };
   }
 
   async ingest(feed: string, page: UsagePage): Promise<IngestOutcome> {
@@ -155,14 +172,13 @@ export class SequelizeUsageStore implements UsageStore {
     return active.length === page.plugins.length && active.every((plugin, i) => plugin === page.plugins[i]);
   }
 
-  private rowsOf(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): UsagePageRows {
-    const list = [...records].map(([eventId, record]) => ({ eventId, record }));
-    return usagePageRows(feed, list, new MeterUsageRecord(plugins), this.clock.now());
+  private rowsOf(feed: string, records: ReadonlyMap<string, PageRecord>, plugins: readonly MeterPlugin[]): UsagePageRows {
+    return usagePageRows(feed, [...records.values()], new MeterUsageRecord(plugins), this.clock.now());
   }
 
   /** `rowsOf`, a slice of records at a time, with the event loop run between slices. */
-  private async rowsInSlices(feed: string, records: ReadonlyMap<string, RawUsageRecord>, plugins: readonly MeterPlugin[]): Promise<UsagePageRows> {
-    const list = [...records].map(([eventId, record]) => ({ eventId, record }));
+  private async rowsInSlices(feed: string, records: ReadonlyMap<string, PageRecord>, plugins: readonly MeterPlugin[]): Promise<UsagePageRows> {
+    const list = [...records.values()];
     const rows = new UsagePageRowsBuilder(feed, new MeterUsageRecord(plugins), this.clock.now());
     for (let i = 0; i < list.length; i += PREPARE_SLICE) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));

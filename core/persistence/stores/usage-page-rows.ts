@@ -8,6 +8,13 @@ import type { RowValues } from './bulk-rows/bulk-rows';
 export const USAGE_RECORD_COLUMNS = ['feed', 'event_id', 'subscription_id', 'provider_name', 'payload', 'received_at', 'resource_id', 'start_time', 'end_time', 'metered'];
 export const QUARANTINE_COLUMNS = ['feed', 'event_id', 'reason', 'quarantined_at', 'released_at'];
 
+/** A record of a page: its EventId (canonical), the record, and its JSON as WAP wrote it where the collector kept it. */
+export interface PageRecord {
+  readonly eventId: string;
+  readonly record: RawUsageRecord;
+  readonly text?: string;
+}
+
 /** What storing new records writes: their rows and their quarantine rows; and the usage they metered, for the rollups. */
 export interface UsagePageRows {
   readonly records: readonly RowValues[];
@@ -23,7 +30,7 @@ export interface UsagePageRows {
  */
 export function usagePageRows(
   feed: string,
-  records: readonly { readonly eventId: string; readonly record: RawUsageRecord }[],
+  records: readonly PageRecord[],
   meter: MeterUsageRecord,
   receivedAt: Date,
 ): UsagePageRows {
@@ -39,9 +46,9 @@ export class UsagePageRowsBuilder implements UsagePageRows {
 
   constructor(private readonly feed: string, private readonly meter: MeterUsageRecord, private readonly receivedAt: Date) {}
 
-  add(records: readonly { readonly eventId: string; readonly record: RawUsageRecord }[]): this {
+  add(records: readonly PageRecord[]): this {
     const { feed, receivedAt } = this;
-    for (const { eventId, record } of records) {
+    for (const { eventId, record, text } of records) {
       const { wap, usage, quarantined } = meterRecord(eventId, record, this.meter);
       if (quarantined) {
         this.quarantined.push([feed, quarantined.eventId, quarantined.reason, receivedAt, null]);
@@ -55,7 +62,7 @@ export class UsagePageRowsBuilder implements UsagePageRows {
         eventId,
         typeof record.SubscriptionId === 'string' ? wap.subscriptionId.slice(0, 64) : null,
         typeof record.ProviderName === 'string' ? record.ProviderName.slice(0, 128) : null,
-        JSON.stringify(record),
+        text ?? JSON.stringify(record),
         receivedAt,
         resourceId,
         validDate(wap.startTime),
@@ -66,6 +73,16 @@ export class UsagePageRowsBuilder implements UsagePageRows {
     }
     return this;
   }
+}
+
+/** The rows of consecutive pages, as one page's. */
+export function joinedRows(pages: readonly UsagePageRows[]): UsagePageRows {
+  return {
+    records: pages.flatMap((p) => p.records),
+    quarantined: pages.flatMap((p) => p.quarantined),
+    usage: pages.flatMap((p) => p.usage),
+    metered: pages.reduce((n, p) => n + p.metered, 0),
+  };
 }
 
 function validDate(date: Date): Date | null {

@@ -1,6 +1,8 @@
 /** A page of one Usage Service feed, as received, with the startId that follows it. */
 export interface FeedPage {
   readonly records: readonly unknown[];
+  /** Each record's JSON exactly as WAP wrote it, in the order of `records`, where the reader kept it: stored as the record's payload. */
+  readonly texts?: readonly string[];
   /** One past the highest EventId of the page: where the next request starts. */
   readonly nextStartId: string;
 }
@@ -27,6 +29,11 @@ export interface FeedSink {
    * the other page's statements run; may fail with what `ingest` would throw for the page.
    */
   prepare?(feed: string, page: FeedPage): Promise<FeedPage>;
+  /**
+   * Optional: consecutive pages (as `prepare` answered them) as one page to pass to `ingest`,
+   * which stores them in one transaction. Without it, every page is stored on its own.
+   */
+  join?(feed: string, pages: readonly FeedPage[]): FeedPage;
   /** Optional: work that follows the records (the usage rollups), after a drain of the feed and now and then during one. */
   settle?(feed: string): Promise<void>;
 }

@@ -26,6 +26,10 @@ export class UsageFeedSink implements FeedSink {
     return this.store.prepare(feed, page as UsagePage);
   }
 
+  join(feed: string, pages: readonly FeedPage[]): FeedPage {
+    return this.store.join(feed, pages as readonly UsagePage[]);
+  }
+
   async ingest(feed: string, page: FeedPage): Promise<FeedIngestOutcome> {
     const outcome = await this.store.ingest(feed, page as UsagePage);
     this.sinceRollUp += outcome.new;

@@ -36,28 +36,25 @@ export function isExactAggregation(aggregation: string): aggregation is ExactAgg
  * left to them, so that both always agree digit for digit.
  */
 const LARGEST = 10n ** BigInt(15 + DECIMAL_SCALE);
-const PLAIN_DECIMAL = /^(\d+)(?:\.(\d{1,12}))?$/;
+const ZEROS = '0'.repeat(DECIMAL_SCALE);
 
 /** `text` (a metered quantity, plain decimal digits) in units of 10^-12; undefined when it is not such text or too large. */
 export function scaledQuantity(text: string): bigint | undefined {
-  let scaled = scaledOf.get(text);
-  if (scaled === undefined && !scaledOf.has(text)) {
-    const match = PLAIN_DECIMAL.exec(text);
-    const value = match ? BigInt(match[1] + (match[2] ?? '').padEnd(DECIMAL_SCALE, '0')) : undefined;
-    scaled = value !== undefined && value < LARGEST ? value : undefined;
-    remember(scaledOf, text, scaled);
-  }
-  return scaled;
+  const point = text.indexOf('.');
+  const whole = point < 0 ? text.length : point;
+  const places = point < 0 ? 0 : text.length - point - 1;
+  if (whole === 0 || (point >= 0 && (places === 0 || places > DECIMAL_SCALE)) || !digitsOnly(text, point)) return undefined;
+  const value = BigInt(point < 0 ? text + ZEROS : text.slice(0, point) + text.slice(point + 1) + ZEROS.slice(places));
+  return value < LARGEST ? value : undefined;
 }
 
-// Usage repeats a few quantities (a VM's cores, memory and disk, hour after hour), and rollups a
-// few sums of them: each is converted once while it keeps coming.
-const scaledOf = new Map<string, bigint | undefined>();
-const textOf = new Map<bigint, string>();
-
-function remember<K, V>(cache: Map<K, V>, key: K, value: V): void {
-  if (cache.size >= 4096) cache.clear();
-  cache.set(key, value);
+/** Whether every character but the one at `point` is a decimal digit. */
+function digitsOnly(text: string, point: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 48 || c > 57) && i !== point) return false;
+  }
+  return true;
 }
 
 /**
@@ -186,14 +183,12 @@ function resourcesJson(resources: ReadonlySet<string>): string {
 
 /** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
 export function scaledText(value: bigint): string {
-  let text = textOf.get(value);
-  if (text === undefined) {
-    const digits = value.toString().padStart(DECIMAL_SCALE + 1, '0');
-    const whole = digits.slice(0, -DECIMAL_SCALE);
-    const fraction = digits.slice(-DECIMAL_SCALE).replace(/0+$/, '');
-    remember(textOf, value, (text = fraction ? `${whole}.${fraction}` : whole));
-  }
-  return text;
+  let digits = value.toString();
+  if (digits.length <= DECIMAL_SCALE) digits = ZEROS.slice(digits.length - 1) + digits;
+  const point = digits.length - DECIMAL_SCALE;
+  let end = digits.length;
+  while (end > point && digits.charCodeAt(end - 1) === 48) end--;
+  return end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
 }
 
 /** A rollup's partial while it is being written: decimals, or an exact slot. */

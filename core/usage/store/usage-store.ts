@@ -3,6 +3,8 @@ import type { RawUsageRecord } from './raw-usage-record';
 /** One page of a WAP feed as the collector pulled it. */
 export interface UsagePage {
   readonly records: readonly RawUsageRecord[];
+  /** Each record's JSON exactly as WAP wrote it, in the order of `records`, where the collector kept it: stored as its payload. */
+  readonly texts?: readonly string[];
   /** The `startId` to ask WAP for next: stored as the feed's watermark with the page. */
   readonly nextStartId: string;
 }
@@ -48,6 +50,12 @@ export interface UsageStore {
    * meters since changed prepares it again.
    */
   prepare(feed: string, page: UsagePage): Promise<UsagePage>;
+  /**
+   * Consecutive pages of a feed (each as `prepare` answered it) as one page: `ingest` stores
+   * their records in one transaction, the watermark moving past the last. A record repeated
+   * across them is stored once.
+   */
+  join(feed: string, pages: readonly UsagePage[]): UsagePage;
   /**
    * Adds the feed's records stored since the last roll-up to the hourly, daily and monthly
    * rollups, in transactions of bounded size, each moving the feed's roll-up mark with the

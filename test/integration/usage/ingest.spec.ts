@@ -3,6 +3,7 @@ import * as sinon from 'sinon';
 import { QueryTypes } from 'sequelize';
 import { testBackend } from '../../support/test-database';
 import { SUBSCRIPTION, declarativeMeter, sqlDatabases, startUsageWorld, wire, type UsageWorld } from './usage-world';
+import type { RawUsageRecord } from '../../../core/usage/store/raw-usage-record';
 
 describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
   let world: UsageWorld;
@@ -53,6 +54,21 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(totals.find((t) => t.meterId === 'mysql.allotted-space')?.quantity).to.equal('3');
   });
 
+  it('stores pages prepared one after the other in one transaction when joined, a record repeated across them once', async () => {
+    const first = await world.store.prepare('usage', { records: [wire(1), wire(2)], nextStartId: '3' });
+    const second = await world.store.prepare('usage', { records: [wire(3), wire(4)], nextStartId: '5' });
+    const commits = sinon.spy(world.database.sequelize, 'transaction');
+    expect(await world.store.ingest('usage', world.store.join('usage', [first, second]))).to.deep.equal({ new: 4, duplicate: 0, metered: 4, quarantined: 0 });
+    expect(commits.callCount).to.equal(1);
+    expect(await world.store.watermark('usage')).to.equal('5');
+    // WAP repeated record 6 on the next page: stored once, counted once.
+    const third = await world.store.prepare('usage', { records: [wire(5), wire(6)], nextStartId: '7' });
+    const fourth = await world.store.prepare('usage', { records: [wire(6), wire(7)], nextStartId: '8' });
+    expect(await world.store.ingest('usage', world.store.join('usage', [third, fourth]))).to.deep.equal({ new: 3, duplicate: 1, metered: 3, quarantined: 0 });
+    expect(await world.count('usage_records')).to.equal(7);
+    expect(await allottedSpaceInMarch()).to.equal('7');
+  });
+
   it('prepares a large page in slices, letting the work of the page being stored run between them', async () => {
     const page = { records: Array.from({ length: 1000 }, (_, i) => wire(i + 1)), nextStartId: '1001' };
     const preparing = world.store.prepare('usage', page);
@@ -86,6 +102,15 @@ describe(`ingesting WAP usage pages on ${testBackend()}`, () => {
     expect(JSON.parse(row.payload)).to.deep.equal(record);
     // 1 ÷ 3 = 0.333…, kept to 12 places, half-up
     expect((await world.metered()).map((m) => m.quantity)).to.deep.equal(['0.333333333333']);
+  });
+
+  it('stores the text WAP sent for each record where the collector kept it, long EventIds and spacing included', async () => {
+    const texts = ['{ "EventId": 1, "ResourceId": "db-1", "StartTime": "2025-03-10T10:00:00", "EndTime": "2025-03-10T11:00:00", "ProviderName": "mysqlservers",'
+      + ' "SubscriptionId": "' + wire(1).SubscriptionId + '", "Resources": { "TotalAllottedSpace": "1024", "DatabaseCount": "1" }, "Tag": 12345678901234567890 }'];
+    await world.store.ingest('usage', { records: texts.map((t) => JSON.parse(t) as RawUsageRecord), texts, nextStartId: '2' });
+    const [row] = await world.database.sequelize.query<{ payload: string }>('SELECT payload FROM usage_records', { type: QueryTypes.SELECT });
+    expect(row.payload).to.equal(texts[0]);
+    expect(await world.metered()).to.have.length(2);
   });
 
   it('recognises a replayed EventId beyond JavaScript\'s safe integers', async () => {

@@ -16,7 +16,7 @@ function world(pages: number, storing: number) {
   const renewals: number[] = [];
   let takenBy: string | undefined;
   const reader: UsageFeedReader = {
-    page: async (_feed, startId) => (Number(startId) > pages ? [] : [{ EventId: Number(startId) }]),
+    page: async (_feed, startId) => ({ records: Number(startId) > pages ? [] : [{ EventId: Number(startId) }] }),
   };
   const sink: FeedSink = {
     feeds: ['usage'],
