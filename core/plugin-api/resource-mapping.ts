@@ -7,7 +7,8 @@ export interface ResourceMapping {
   readonly key: string;
   /**
    * From WAP's unit to the meter's (MB → GB), exactly: receives validated decimal text and must
-   * return decimal text (use a decimal library, never JavaScript numbers). Absent means unchanged.
+   * return decimal text (`multiplyDecimalText`, or a decimal library; never JavaScript numbers).
+   * Absent means unchanged.
    */
   readonly convert?: (decimalText: string) => string;
 }

@@ -55,22 +55,32 @@ function sumJson(partial: PartialAggregate): string | undefined {
  * slots (a day of a VM has a hundred of them, and a roll-up thousands of such days).
  */
 export function slotPartialsJson(layout: SlotLayout, slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
-  const byMeter = new Map<string, { aggregation: string; states: string[] }>();
+  // Each meter's slots as JSON, built up in slot order: one string, not one per slot and meter.
+  const byMeter = new Map<string, { aggregation: string; states: string }>();
   for (const slot of [...slots.keys()].sort((a, b) => a - b)) {
+    const key = slotKey(slot);
     for (const [meterId, partial] of slots.get(slot)!) {
-      const aggregation = partial.aggregation;
-      let meter = byMeter.get(meterId);
-      if (!meter) byMeter.set(meterId, (meter = { aggregation, states: [] }));
       const state = isExactSlot(partial) ? exactStateJson(partial) : JSON.stringify(stateOf(toStoredPartial(partial)));
-      meter.states.push(`"${slot}":${state}`);
+      const meter = byMeter.get(meterId);
+      if (meter) meter.states += ',' + key + state;
+      else byMeter.set(meterId, { aggregation: partial.aggregation, states: key + state });
     }
   }
   const meterIds = [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1));
-  const meterJson = (id: string) => `{"a":"${byMeter.get(id)!.aggregation}","${layout.field}":{${byMeter.get(id)!.states.join(',')}}}`;
+  const meterJson = (id: string) => '{"a":"' + byMeter.get(id)!.aggregation + '","' + layout.field + '":{' + byMeter.get(id)!.states + '}}';
   if (meterIds.some(looksLikeArrayIndex)) {
     return JSON.stringify(Object.fromEntries(meterIds.map((id) => [id, JSON.parse(meterJson(id)) as unknown])));
   }
-  return `{${meterIds.map((id) => `${JSON.stringify(id)}:${meterJson(id)}`).join(',')}}`;
+  let json = '{';
+  for (let i = 0; i < meterIds.length; i++) json += (i > 0 ? ',' : '') + JSON.stringify(meterIds[i]) + ':' + meterJson(meterIds[i]);
+  return json + '}';
+}
+
+/** `"<slot>":`, written once for the slots a row can have (hours 0–23, days 1–31). */
+const SLOT_KEYS = Array.from({ length: 32 }, (_, slot) => `"${slot}":`);
+
+function slotKey(slot: number): string {
+  return SLOT_KEYS[slot] ?? `"${slot}":`;
 }
 
 /**

@@ -1,5 +1,6 @@
-import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
-import { parseDecimal, type Decimal } from '../../money/decimal';
+import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteringResult, type WapUsageRecord } from '../../plugin-api/meter-plugin';
+import { roundDecimalText, signOfDecimalText } from '../../plugin-api/decimal-text';
+import { Decimal } from '../../money/decimal';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
 import type { MeteredUsage } from './metered-usage';
 
@@ -37,6 +38,17 @@ interface ReadQuantity {
   readonly text: string;
   /** Below zero before rounding: refused, however close to zero. */
   readonly negative: boolean;
+}
+
+/** A plugin's quantity text as a `ReadQuantity`; undefined when it is not decimal text. */
+function readQuantity(text: string): ReadQuantity | undefined {
+  try {
+    const rounded = roundDecimalText(text, DECIMAL_SCALE);
+    // Checked before rounding: a quantity just below zero is refused, not read as 0.
+    return { quantity: new Decimal(rounded), text: rounded, negative: signOfDecimalText(text) < 0 };
+  } catch {
+    return undefined;
+  }
 }
 
 /** A plugin's answer, or the fault the core saw when asking it. */
@@ -103,11 +115,7 @@ export class MeterUsageRecord {
   private quantityOf(text: string): ReadQuantity | undefined {
     let read = this.quantities.get(text);
     if (read === undefined && !this.quantities.has(text)) {
-      const decimal = parseDecimal(text);
-      if (decimal) {
-        const quantity = decimal.decimalPlaces() > DECIMAL_SCALE ? decimal.toDecimalPlaces(DECIMAL_SCALE) : decimal;
-        read = { quantity, text: quantity.toString(), negative: decimal.isNegative() && !decimal.isZero() };
-      }
+      read = readQuantity(text);
       // Bytes sent and received hardly repeat: a long reprocessing run keeps only recent texts.
       if (this.quantities.size >= 4096) this.quantities.clear();
       this.quantities.set(text, read);

@@ -14,10 +14,23 @@ import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../meter
  * stored JSON (`exactSlotJson`), as folding the rows with decimals would.
  */
 export type ExactSlot =
-  | { readonly exact: true; readonly aggregation: Aggregation.Sum; readonly byLength: Map<number, bigint> }
+  | ExactSum
   | { readonly exact: true; readonly aggregation: Aggregation.TimeWeighted; levelMilliseconds: bigint }
   | { readonly exact: true; readonly aggregation: Aggregation.Max; max: bigint }
   | { readonly exact: true; readonly aggregation: Aggregation.UniqueCount; readonly resources: Set<string> };
+
+/**
+ * A sum's numerators by the length of the rows they came from (see `PartialAggregate`). A slot's
+ * rows mostly share one length (an hour): that one is kept in `length` and `numerator`, any
+ * other in `others`, so that most slots need no map.
+ */
+interface ExactSum {
+  readonly exact: true;
+  readonly aggregation: Aggregation.Sum;
+  readonly length: number;
+  numerator: bigint;
+  others?: Map<number, bigint>;
+}
 
 export type ExactAggregation = ExactSlot['aggregation'];
 
@@ -65,10 +78,10 @@ function digitsOnly(text: string, point: number): boolean {
 export function addToSlot(slot: ExactSlot | undefined, aggregation: ScaledAggregation, quantity: bigint, length: number, inside: number): ExactSlot {
   switch (aggregation) {
     case Aggregation.Sum: {
-      const sum = (slot ?? { exact: true, aggregation, byLength: new Map<number, bigint>() }) as Extract<ExactSlot, { aggregation: Aggregation.Sum }>;
       const numerator = length === 0 ? quantity : quantity * bigintOf(inside);
-      sum.byLength.set(length, (sum.byLength.get(length) ?? 0n) + numerator);
-      return sum;
+      if (!slot) return { exact: true, aggregation, length, numerator };
+      addToSum(slot as ExactSum, length, numerator);
+      return slot;
     }
     case Aggregation.TimeWeighted: {
       const numerator = quantity * bigintOf(inside);
@@ -104,10 +117,23 @@ function bigintOf(milliseconds: number): bigint {
   return lastInsideBigint;
 }
 
+function addToSum(sum: ExactSum, length: number, numerator: bigint): void {
+  if (length === sum.length) sum.numerator += numerator;
+  else (sum.others ??= new Map()).set(length, (sum.others.get(length) ?? 0n) + numerator);
+}
+
+/** A sum's numerators by row length, shortest first. */
+function sumEntries(sum: ExactSum): [number, bigint][] {
+  const entries: [number, bigint][] = [[sum.length, sum.numerator]];
+  if (sum.others) for (const entry of sum.others) entries.push(entry);
+  return entries.length === 1 ? entries : entries.sort(([a], [b]) => a - b);
+}
+
 /** Adds everything `from` holds to `into`, in place (days into their month). */
 export function addSlot(into: ExactSlot, from: ExactSlot): void {
   if (into.aggregation === Aggregation.Sum && from.aggregation === Aggregation.Sum) {
-    for (const [length, numerator] of from.byLength) into.byLength.set(length, (into.byLength.get(length) ?? 0n) + numerator);
+    addToSum(into, from.length, from.numerator);
+    if (from.others) for (const [length, numerator] of from.others) addToSum(into, length, numerator);
   } else if (into.aggregation === Aggregation.TimeWeighted && from.aggregation === Aggregation.TimeWeighted) {
     into.levelMilliseconds += from.levelMilliseconds;
   } else if (into.aggregation === Aggregation.Max && from.aggregation === Aggregation.Max) {
@@ -121,7 +147,7 @@ export function addSlot(into: ExactSlot, from: ExactSlot): void {
 
 export function copySlot(slot: ExactSlot): ExactSlot {
   switch (slot.aggregation) {
-    case Aggregation.Sum: return { exact: true, aggregation: slot.aggregation, byLength: new Map(slot.byLength) };
+    case Aggregation.Sum: return { ...slot, others: slot.others && new Map(slot.others) };
     case Aggregation.TimeWeighted: return { exact: true, aggregation: slot.aggregation, levelMilliseconds: slot.levelMilliseconds };
     case Aggregation.Max: return { exact: true, aggregation: slot.aggregation, max: slot.max };
     case Aggregation.UniqueCount: return { exact: true, aggregation: slot.aggregation, resources: new Set(slot.resources) };
@@ -131,7 +157,7 @@ export function copySlot(slot: ExactSlot): ExactSlot {
 export function exactSlotPartial(slot: ExactSlot): PartialAggregate {
   switch (slot.aggregation) {
     case Aggregation.Sum:
-      return { aggregation: slot.aggregation, byLength: new Map([...slot.byLength].map(([length, v]) => [length, new Decimal(scaledText(v))])) };
+      return { aggregation: slot.aggregation, byLength: new Map(sumEntries(slot).map(([length, v]) => [length, new Decimal(scaledText(v))])) };
     case Aggregation.TimeWeighted: return { aggregation: slot.aggregation, levelMilliseconds: new Decimal(scaledText(slot.levelMilliseconds)) };
     case Aggregation.Max: return { aggregation: slot.aggregation, max: new Decimal(scaledText(slot.max)) };
     case Aggregation.UniqueCount: return { aggregation: slot.aggregation, resources: new Set(slot.resources) };
@@ -151,16 +177,25 @@ const STATE_FIELD: Record<ExactAggregation, string> = {
 export function exactStateJson(slot: ExactSlot): string {
   switch (slot.aggregation) {
     case Aggregation.Sum: {
-      if (slot.byLength.size === 1) {
-        for (const [length, numerator] of slot.byLength) return `{"${length}":"${scaledText(numerator)}"}`;
-      }
-      const lengths = [...slot.byLength.keys()].sort((a, b) => a - b);
-      return `{${lengths.map((length) => `"${length}":"${scaledText(slot.byLength.get(length)!)}"`).join(',')}}`;
+      if (!slot.others) return '{"' + slot.length + '":"' + scaledText(slot.numerator) + '"}';
+      return `{${sumEntries(slot).map(([length, numerator]) => `"${length}":"${scaledText(numerator)}"`).join(',')}}`;
     }
-    case Aggregation.TimeWeighted: return `"${scaledText(slot.levelMilliseconds)}"`;
-    case Aggregation.Max: return `"${scaledText(slot.max)}"`;
+    case Aggregation.TimeWeighted: return quoted(scaledText(slot.levelMilliseconds));
+    case Aggregation.Max: return quoted(scaledText(slot.max));
     case Aggregation.UniqueCount: return resourcesJson(slot.resources);
   }
+}
+
+let lastText = '';
+let lastQuoted = '""';
+
+/** Decimal text as a JSON string (no escapes needed), the last one written once while it repeats. */
+function quoted(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastQuoted = `"${text}"`;
+  }
+  return lastQuoted;
 }
 
 // A VM's unique-count slots each hold that one VM: its JSON is written once while it repeats.
@@ -181,8 +216,20 @@ function resourcesJson(resources: ReadonlySet<string>): string {
   return JSON.stringify([...resources].sort());
 }
 
+// The hours of a day often hold the same value (a VM's cores and memory): the last one is written once.
+let lastScaled = -1n;
+let lastScaledText = '';
+
 /** A scaled value as `Decimal#toString` writes the same number: no trailing zeros, no point for a whole number. */
 export function scaledText(value: bigint): string {
+  if (value !== lastScaled) {
+    lastScaled = value;
+    lastScaledText = writeScaled(value);
+  }
+  return lastScaledText;
+}
+
+function writeScaled(value: bigint): string {
   let digits = value.toString();
   if (digits.length <= DECIMAL_SCALE) digits = ZEROS.slice(digits.length - 1) + digits;
   const point = digits.length - DECIMAL_SCALE;
@@ -210,13 +257,15 @@ export function asPartial(partial: RollupPartial): PartialAggregate {
 export function exactSlotOfStored(stored: StoredPartial): ExactSlot | undefined {
   switch (stored.aggregation) {
     case 'sum': {
-      const byLength = new Map<number, bigint>();
+      let sum: ExactSum | undefined;
       for (const length in stored.byLength) {
         const value = scaledQuantity(stored.byLength[length]);
         if (value === undefined) return undefined;
-        byLength.set(Number(length), value);
+        if (sum) addToSum(sum, Number(length), value);
+        else sum = { exact: true, aggregation: Aggregation.Sum, length: Number(length), numerator: value };
       }
-      return { exact: true, aggregation: Aggregation.Sum, byLength };
+      // A sum of no rows at all is left to decimals, which keep it empty.
+      return sum;
     }
     case 'time-weighted': {
       const value = scaledQuantity(stored.levelMilliseconds);
@@ -238,7 +287,7 @@ export function storedOf(partial: RollupPartial): StoredPartial {
   switch (partial.aggregation) {
     case Aggregation.Sum: {
       const byLength: Record<string, string> = {};
-      for (const length of [...partial.byLength.keys()].sort((a, b) => a - b)) byLength[length] = scaledText(partial.byLength.get(length)!);
+      for (const [length, numerator] of sumEntries(partial)) byLength[length] = scaledText(numerator);
       return { aggregation: 'sum', byLength };
     }
     case Aggregation.TimeWeighted: return { aggregation: 'time-weighted', levelMilliseconds: scaledText(partial.levelMilliseconds) };

@@ -1,14 +1,10 @@
-import DecimalJs from 'decimal.js';
 import {
-  Aggregation, MeteringStatus, meterResources, type ResourceMapping,
+  Aggregation, MeteringStatus, meterResources, multiplyDecimalText, type ResourceMapping,
   type MeterDefinition, type MeterPlugin, type MeteringResult, type PluginContext, type WapUsageRecord,
 } from '@wap-billing/plugin-api';
 
-/** Exact decimals whose `toString()` never switches to exponent notation. */
-const Exact = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
-type Exact = InstanceType<typeof Exact>;
-
-const MB_PER_GB = new Exact(1024);
+/** 1/1024 is an exact decimal (10 places): multiplying by it gives exactly the quotient. */
+const GB_PER_MB = '0.0009765625';
 
 /** One database engine as WAP reports it: its provider name and the prefix of its meter ids. */
 interface Engine {
@@ -43,6 +39,10 @@ function engineMeters(engine: Engine): { space: MeterDefinition; databases: Mete
 
 class SqlDatabasesMeterPlugin implements MeterPlugin {
   private readonly byProvider = new Map(ENGINES.map(engine => [engine.provider, engineMeters(engine)]));
+  private readonly tables = new Map([...this.byProvider].map(([provider, meters]): [string, readonly ResourceMapping[]] => [provider, [
+    { meterId: meters.space.id, key: 'TotalAllottedSpace', convert: (mb: string) => multiplyDecimalText(mb, GB_PER_MB) },
+    { meterId: meters.databases.id, key: 'DatabaseCount' },
+  ]]));
 
   constructor(readonly id: string) {}
 
@@ -51,13 +51,8 @@ class SqlDatabasesMeterPlugin implements MeterPlugin {
   }
 
   meter(record: WapUsageRecord): MeteringResult {
-    const meters = this.byProvider.get(record.providerName.toLowerCase());
-    if (!meters) return { status: MeteringStatus.NotApplicable };
-    const table: ResourceMapping[] = [
-      { meterId: meters.space.id, key: 'TotalAllottedSpace', convert: (mb: string) => new Exact(mb).div(MB_PER_GB).toString() },
-      { meterId: meters.databases.id, key: 'DatabaseCount' },
-    ];
-    return meterResources(record, table);
+    const table = this.tables.get(record.providerName.toLowerCase());
+    return table ? meterResources(record, table) : { status: MeteringStatus.NotApplicable };
   }
 }
 

@@ -1,16 +1,11 @@
-import DecimalJs from 'decimal.js';
 import {
-  Aggregation, MeteringStatus, meterResources, type ResourceMapping,
+  Aggregation, MeteringStatus, meterResources, multiplyDecimalText, type ResourceMapping,
   type MeterDefinition, type MeterPlugin, type MeteringResult, type PluginContext, type WapUsageRecord,
 } from '@wap-billing/plugin-api';
 
-/** Exact decimals whose `toString()` never switches to exponent notation. */
-const Exact = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
-type Exact = InstanceType<typeof Exact>;
-
 const PROVIDER = 'systemcenter';
-/** 1/1024 is an exact decimal (10 places): multiplying by it gives exactly the quotient, more cheaply. */
-const GB_PER_MB = new Exact(1).div(1024);
+/** 1/1024 is an exact decimal (10 places): multiplying by it gives exactly the quotient. */
+const GB_PER_MB = '0.0009765625';
 
 /** The settings of plugin.json, with the same defaults, for a registry that does not fill them in. */
 interface VmCloudsSettings {
@@ -37,7 +32,7 @@ class VmCloudsMeterPlugin implements MeterPlugin {
     this.table = [
       { meterId: VM_METERS.runtimeHours.id, key: settings.runtimeHoursKey },
       { meterId: VM_METERS.coreHours.id, key: settings.cpuCountKey },
-      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: (mb) => new Exact(mb).times(GB_PER_MB).toString() },
+      { meterId: VM_METERS.memoryGbHours.id, key: settings.memoryMbKey, convert: (mb) => multiplyDecimalText(mb, GB_PER_MB) },
       { meterId: VM_METERS.diskGbHours.id, key: settings.diskGbKey },
     ];
   }

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
-import { MeteringStatus, type WapUsageRecord } from '../../../core/plugin-api';
+import { MeteringStatus, PLUGIN_API_VERSION, type WapUsageRecord } from '../../../core/plugin-api';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
 import { backupMeterSource, dropPlugin, meterManifest, temporaryPluginsDir } from '../../support/plugin-folders';
 import { startTestServer, wapHeaders } from '../../support/test-server';
@@ -72,7 +72,7 @@ describe('dropping plugins into PLUGINS_DIR at run time', () => {
 
     const plugin = byId(await rescan(), 'meter.future');
     expect(plugin?.state).to.equal('failed');
-    expect(plugin?.error).to.equal('incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.1.0');
+    expect(plugin?.error).to.equal(`incompatible plugin API: the plugin needs ^2.0.0, this server provides ${PLUGIN_API_VERSION}`);
     expect(server.container.get(MeterRegistry).meter('backup.stored-gb')).to.equal(undefined);
   });
 

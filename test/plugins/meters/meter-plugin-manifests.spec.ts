@@ -6,10 +6,10 @@ import { activateMeterPlugin, readManifest } from './plugin-harness';
 describe('built-in meter plugin manifests', () => {
   for (const name of ['vm-clouds', 'sql-databases', 'web-sites']) {
     describe(name, () => {
-      it('declares a meter plugin for plugin API 1.1 or later with index.js as its entry', () => {
+      it('declares a meter plugin for plugin API 1.2 or later (multiplyDecimalText) with index.js as its entry', () => {
         const manifest = readManifest(name);
         expect(manifest.id).to.match(/^[a-z0-9]+([.-][a-z0-9]+)*$/);
-        expect(manifest).to.include({ kind: 'meter', apiVersion: '^1.1.0', main: 'index.js' });
+        expect(manifest).to.include({ kind: 'meter', apiVersion: '^1.2.0', main: 'index.js' });
         expect(PLUGIN_API_VERSION.startsWith('1.')).to.equal(true);
         expect(manifest.version).to.match(/^\d+\.\d+\.\d+$/);
         expect(manifest.displayName).to.be.a('string').and.not.empty;

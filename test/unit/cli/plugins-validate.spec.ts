@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { backupMeterSource, dropPlugin, meterManifest, temporaryPluginsDir } from '../../support/plugin-folders';
+import { PLUGIN_API_VERSION } from '../../../core/plugin-api';
 
 const run = promisify(execFile);
 const cli = path.join(__dirname, '..', '..', '..', '..', 'bin', 'wap-billing.js');
@@ -30,7 +31,7 @@ describe('npx wap-billing plugins validate <folder>', () => {
     const dir = dropPlugin(temporaryPluginsDir(), 'future', meterManifest({ apiVersion: '^2.0.0' }), backupMeterSource);
     const result = await validate(dir);
     expect(result.code).to.equal(1);
-    expect(result.out).to.include('INVALID: incompatible plugin API: the plugin needs ^2.0.0, this server provides 1.1.0');
+    expect(result.out).to.include(`INVALID: incompatible plugin API: the plugin needs ^2.0.0, this server provides ${PLUGIN_API_VERSION}`);
   });
 
   it('exits 1 for a module that does not export activate', async () => {

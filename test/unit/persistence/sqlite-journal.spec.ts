@@ -22,4 +22,32 @@ describe('a SQLite database file', () => {
       await database.close();
     }
   });
+
+  it('copies what commits wrote back from the log into the file in the background, SQLite\'s own checkpoint only a backstop', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wap-billing-journal-')), 'billing.sqlite');
+    const database = new Database({ url: `sqlite:${file}` });
+    try {
+      const [pages] = await database.sequelize.query<{ wal_autocheckpoint: number }>('PRAGMA wal_autocheckpoint', { type: QueryTypes.SELECT });
+      expect(pages.wal_autocheckpoint).to.equal(16384);
+      await database.sequelize.query('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+      const sizeBefore = fs.statSync(file).size;
+      // 2 MB in ten commits: far below the 64 MB at which SQLite would checkpoint by itself.
+      for (let commit = 0; commit < 10; commit++) {
+        await database.sequelize.transaction(async (transaction) => {
+          const rows = Array.from({ length: 200 }, (_, i) => `(${commit * 200 + i}, '${'x'.repeat(1000)}')`).join(', ');
+          await database.sequelize.query(`INSERT INTO notes VALUES ${rows}`, { transaction });
+        });
+      }
+      let size = fs.statSync(file).size;
+      for (let wait = 0; wait < 100 && size - sizeBefore < 2_000_000; wait++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        size = fs.statSync(file).size;
+      }
+      expect(size - sizeBefore).to.be.greaterThan(2_000_000);
+      const [count] = await database.sequelize.query<{ n: number }>('SELECT COUNT(*) AS n FROM notes', { type: QueryTypes.SELECT });
+      expect(count.n).to.equal(2000);
+    } finally {
+      await database.close();
+    }
+  });
 });
