@@ -75,12 +75,12 @@ function rowTemplates(meters: MeterRegistry): Templates {
   return {
     payload: JSON.stringify(record(0)),
     metered: meteredColumn(usage[0], 'vm-1'),
-    hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf, 'usage').hour[0].slots),
+    hours: slotPartialsJson(HOURS_OF_DAY, rollupChanges(usage.flat(), aggregationOf, 'usage').hour[0].meters),
     subscriptionDaily: (resources) => {
       const vms = Array.from({ length: resources }, (_, r) => usage.flat().map((u) => ({ ...u, resourceId: `vm-${r}` }))).flat();
       return partials(regroupBySubscription(rollupChanges(vms, aggregationOf, 'usage').day));
     },
-    monthDays: (days) => slotPartialsJson(DAYS_OF_MONTH, regroupByMonthDays(januaryDays(days))[0].slots),
+    monthDays: (days) => slotPartialsJson(DAYS_OF_MONTH, regroupByMonthDays(januaryDays(days))[0].meters),
     monthly: (days) => partials(regroupByMonth(januaryDays(days))),
   };
 }

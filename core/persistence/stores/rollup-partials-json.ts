@@ -3,6 +3,7 @@ import type { PartialAggregate } from '../../usage/metering/aggregation/partial-
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { asPartial, combinedStored, exactSlotJson, exactStateJson, isExactSlot, storedOf, type RollupPartial } from '../../usage/store/exact-slot';
 import { stateOf, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
+import type { MeterSlots } from '../../usage/store/rollup-changes';
 
 // Partials are never changed in place, and neighbouring rows often hold the same one (a
 // day-long record's 24 hours do): the last JSON made for each meter is kept for the next row.
@@ -54,20 +55,19 @@ function sumJson(partial: PartialAggregate): string | undefined {
  * code-unit order, slots ascending: what `JSON.stringify` makes of it, written directly for exact
  * slots (a day of a VM has a hundred of them, and a roll-up thousands of such days).
  */
-export function slotPartialsJson(layout: SlotLayout, slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
-  // Each meter's slots as JSON, built up in slot order: one string, not one per slot and meter.
-  const byMeter = new Map<string, { aggregation: string; states: string }>();
-  for (const slot of [...slots.keys()].sort((a, b) => a - b)) {
-    const key = slotKey(slot);
-    for (const [meterId, partial] of slots.get(slot)!) {
+export function slotPartialsJson(layout: SlotLayout, meters: ReadonlyMap<string, MeterSlots>): string {
+  const meterIds = [...meters.keys()].sort((a, b) => (a < b ? -1 : 1));
+  const meterJson = (id: string) => {
+    const { aggregation, slots } = meters.get(id)!;
+    let states = '';
+    for (let slot = 0; slot < slots.length; slot++) {
+      const partial = slots[slot];
+      if (partial === undefined) continue;
       const state = isExactSlot(partial) ? exactStateJson(partial) : JSON.stringify(stateOf(toStoredPartial(partial)));
-      const meter = byMeter.get(meterId);
-      if (meter) meter.states += ',' + key + state;
-      else byMeter.set(meterId, { aggregation: partial.aggregation, states: key + state });
+      states += (states === '' ? '' : ',') + slotKey(slot) + state;
     }
-  }
-  const meterIds = [...byMeter.keys()].sort((a, b) => (a < b ? -1 : 1));
-  const meterJson = (id: string) => '{"a":"' + byMeter.get(id)!.aggregation + '","' + layout.field + '":{' + byMeter.get(id)!.states + '}}';
+    return '{"a":"' + aggregation + '","' + layout.field + '":{' + states + '}}';
+  };
   if (meterIds.some(looksLikeArrayIndex)) {
     return JSON.stringify(Object.fromEntries(meterIds.map((id) => [id, JSON.parse(meterJson(id)) as unknown])));
   }
@@ -103,17 +103,19 @@ export function mergedPartialsJson(storedJson: string, added: ReadonlyMap<string
  * A stored row of slots with new partials added, slot by slot and meter by meter, the same way:
  * only the slots added to are combined. The same JSON as `slotPartialsJson` of the combined slots.
  */
-export function mergedSlotsJson(layout: SlotLayout, storedJson: string, added: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>): string {
+export function mergedSlotsJson(layout: SlotLayout, storedJson: string, added: ReadonlyMap<string, MeterSlots>): string {
   const stored = JSON.parse(storedJson) as StoredSlots<string>;
   let newMeter = false;
-  for (const [slot, partials] of added) {
-    for (const [meterId, partial] of partials) {
-      let meter = stored[meterId];
-      if (meter === undefined) {
-        newMeter = true;
-        stored[meterId] = meter = { a: partial.aggregation, [layout.field]: {} } as StoredSlots<string>[string];
-      }
-      const states = meter[layout.field];
+  for (const [meterId, { aggregation, slots }] of added) {
+    let meter = stored[meterId];
+    if (meter === undefined) {
+      newMeter = true;
+      stored[meterId] = meter = { a: aggregation, [layout.field]: {} } as StoredSlots<string>[string];
+    }
+    const states = meter[layout.field];
+    for (let slot = 0; slot < slots.length; slot++) {
+      const partial = slots[slot];
+      if (partial === undefined) continue;
       const held = states[slot];
       states[slot] = stateOf(held === undefined ? storedOf(partial) : combinedStored(storedPartialOf(meter.a, held), partial));
     }

@@ -56,15 +56,15 @@ const BY_METER: RowCodec<RollupChange> = {
 /** The days of a month: combined with the stored row per slot and meter. */
 const BY_DAY: RowCodec<SlotsChange> = {
   columns: ['partials'],
-  write: (change) => [slotPartialsJson(DAYS_OF_MONTH, change.slots)],
-  merge: (stored, change) => [mergedSlotsJson(DAYS_OF_MONTH, stored.partials, change.slots)],
+  write: (change) => [slotPartialsJson(DAYS_OF_MONTH, change.meters)],
+  merge: (stored, change) => [mergedSlotsJson(DAYS_OF_MONTH, stored.partials, change.meters)],
 };
 
 /** The hours of a day, as the days of a month, and the records behind them. */
 const BY_HOUR: RowCodec<HoursChange> = {
   columns: ['partials', 'event_ids'],
-  write: (change) => [slotPartialsJson(HOURS_OF_DAY, change.slots), recordIdsJson(change.feed, change.eventIds)],
-  merge: (stored, change) => [mergedSlotsJson(HOURS_OF_DAY, stored.partials, change.slots), mergedRecordIdsJson(stored.event_ids, change.feed, change.eventIds)],
+  write: (change) => [slotPartialsJson(HOURS_OF_DAY, change.meters), recordIdsJson(change.feed, change.eventIds)],
+  merge: (stored, change) => [mergedSlotsJson(HOURS_OF_DAY, stored.partials, change.meters), mergedRecordIdsJson(stored.event_ids, change.feed, change.eventIds)],
 };
 
 /** What a batch of usage changes in each rollup table. */

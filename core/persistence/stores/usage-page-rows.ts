@@ -77,10 +77,11 @@ export class UsagePageRowsBuilder implements UsagePageRows {
 
 /** The rows of consecutive pages, as one page's. */
 export function joinedRows(pages: readonly UsagePageRows[]): UsagePageRows {
+  const [first, ...rest] = pages;
   return {
-    records: pages.flatMap((p) => p.records),
-    quarantined: pages.flatMap((p) => p.quarantined),
-    usage: pages.flatMap((p) => p.usage),
+    records: first.records.concat(...rest.map((p) => p.records)),
+    quarantined: first.quarantined.concat(...rest.map((p) => p.quarantined)),
+    usage: first.usage.concat(...rest.map((p) => p.usage)),
     metered: pages.reduce((n, p) => n + p.metered, 0),
   };
 }

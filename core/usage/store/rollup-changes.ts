@@ -24,13 +24,19 @@ export interface RollupChange extends RollupKey {
   readonly partials: ReadonlyMap<string, RollupPartial>;
 }
 
+/** One meter's partials in a row of slots, by slot number (hours 0–23, days 1–31); none where it has no usage. */
+export interface MeterSlots {
+  readonly aggregation: Aggregation | `${Aggregation}`;
+  readonly slots: readonly (RollupPartial | undefined)[];
+}
+
 /**
  * What new usage adds to one row of slots (see `SlotLayout`): the hours of a resource's UTC day
- * (a day-long record makes one row, not 24), or the days of its UTC month; by slot number, then
- * by meter. `bucketStart` is the row's start.
+ * (a day-long record makes one row, not 24), or the days of its UTC month; by meter, then by
+ * slot, as the row is stored. `bucketStart` is the row's start.
  */
 export interface SlotsChange extends RollupKey {
-  readonly slots: ReadonlyMap<number, ReadonlyMap<string, RollupPartial>>;
+  readonly meters: ReadonlyMap<string, MeterSlots>;
 }
 
 /**
@@ -127,13 +133,15 @@ export class RollupAccumulator {
   changes(): RollupChanges {
     const hour = this.hours.changes();
     const days = new ChangeSet();
-    for (const { subscriptionId, resourceId, bucketStart, slots } of hour) {
+    for (const { subscriptionId, resourceId, bucketStart, meters } of hour) {
       // An hours row is one UTC day: its hours all go to that day's row.
       const day = days.partialsOf(subscriptionId, resourceId, bucketStart.getTime());
-      for (const partials of slots.values()) {
-        for (const [meterId, partial] of partials) {
-          if (isExactAggregation(partial.aggregation)) addCombined(day, meterId, partial);
+      for (const [meterId, { slots }] of meters) {
+        let sum = day.get(meterId);
+        for (const partial of slots) {
+          if (partial !== undefined && isExactAggregation(partial.aggregation)) sum = combinedInto(sum, partial);
         }
+        if (sum !== undefined) day.set(meterId, sum);
       }
     }
     for (const { subscriptionId, resourceId, bucketStart, partials } of this.days.changes()) {
@@ -209,14 +217,17 @@ class ChangeSet {
   }
 }
 
-/** Changes of the hours rows, a row per UTC day holding one partial per hour and meter, and the records behind them. */
+/** Changes of the hours rows, a row per UTC day holding each meter's hours, and the records behind them. */
 class HoursSet {
-  private readonly rows = new RowsByKey<HoursRow>((key) => ({ key, slots: new Map(), eventIds: new Set(), lastEventId: undefined }));
+  private readonly rows = new RowsByKey<HoursRow>((key) => ({ key, meters: new Map(), eventIds: new Set(), lastEventId: undefined }));
 
   constructor(private readonly feed: string) {}
 
   add(u: MeteredUsage, hourStart: number, partial: RollupPartial): void {
-    addPartial(this.hour(u, hourStart), u.meterId, partial);
+    const slots = this.slotsOf(u, hourStart, partial.aggregation);
+    const hour = hourOfDay(hourStart);
+    const held = slots[hour];
+    slots[hour] = held === undefined ? partial : combinePartials(asPartial(held), asPartial(partial));
   }
 
   /** Adds a row of a sum, time-weighted or max meter to each hour it counts in, with the milliseconds it holds there. */
@@ -225,12 +236,13 @@ class HoursSet {
     const end = u.end.getTime();
     for (let from = Math.floor(start / HOUR) * HOUR, last = lastHourOf(start, end); from <= last; from += HOUR) {
       const inside = Math.max(0, Math.min(end, from + HOUR) - Math.max(start, from));
-      const partials = this.hour(u, from);
-      const held = partials.get(u.meterId);
-      if (held === undefined) partials.set(u.meterId, addToSlot(undefined, aggregation, quantity, end - start, inside));
+      const slots = this.slotsOf(u, from, aggregation);
+      const hour = hourOfDay(from);
+      const held = slots[hour];
+      if (held === undefined) slots[hour] = addToSlot(undefined, aggregation, quantity, end - start, inside);
       else if (isExactSlot(held) && held.aggregation === aggregation) addToSlot(held, aggregation, quantity, end - start, inside);
       // The hour holds decimals already (a quantity too large for an exact slot); another aggregation fails there.
-      else partials.set(u.meterId, combinePartials(asPartial(held), asPartial(addToSlot(undefined, aggregation, quantity, end - start, inside))));
+      else slots[hour] = combinePartials(asPartial(held), asPartial(addToSlot(undefined, aggregation, quantity, end - start, inside)));
     }
   }
 
@@ -238,36 +250,41 @@ class HoursSet {
   addResource(u: MeteredUsage): void {
     const start = u.start.getTime();
     for (let from = Math.floor(start / HOUR) * HOUR, last = lastHourOf(start, u.end.getTime()); from <= last; from += HOUR) {
-      const partials = this.hour(u, from);
-      const held = partials.get(u.meterId);
-      if (held === undefined) partials.set(u.meterId, addResourceToSlot(undefined, u.resourceId));
+      const slots = this.slotsOf(u, from, Aggregation.UniqueCount);
+      const hour = hourOfDay(from);
+      const held = slots[hour];
+      if (held === undefined) slots[hour] = addResourceToSlot(undefined, u.resourceId);
       else if (isExactSlot(held) && held.aggregation === Aggregation.UniqueCount) addResourceToSlot(held, u.resourceId);
-      else partials.set(u.meterId, combinePartials(asPartial(held), asPartial(addResourceToSlot(undefined, u.resourceId))));
+      else slots[hour] = combinePartials(asPartial(held), asPartial(addResourceToSlot(undefined, u.resourceId)));
     }
   }
 
   changes(): HoursChange[] {
-    return this.rows.inOrder.map(({ key, slots, eventIds }) => ({ ...key, slots, feed: this.feed, eventIds: [...eventIds] }));
+    return this.rows.inOrder.map(({ key, meters, eventIds }) => ({ ...key, meters, feed: this.feed, eventIds: [...eventIds] }));
   }
 
-  private hour(u: MeteredUsage, hourStart: number): Map<string, RollupPartial> {
-    const day = HOURS_OF_DAY.rowStartOf(hourStart);
-    const row = this.rows.row(u, day);
+  /** The hours of the usage's meter in the row of `hourStart`'s day, by hour of the day. */
+  private slotsOf(u: MeteredUsage, hourStart: number, aggregation: Aggregation | `${Aggregation}`): (RollupPartial | undefined)[] {
+    const row = this.rows.row(u, HOURS_OF_DAY.rowStartOf(hourStart));
     // A record's quantities usually come one after the other: it is looked up once for all of them.
     if (row.lastEventId !== u.eventId) {
       row.eventIds.add(u.eventId);
       row.lastEventId = u.eventId;
     }
-    const hour = slotNumber(HOURS_OF_DAY, day, hourStart);
-    let partials = row.slots.get(hour);
-    if (!partials) row.slots.set(hour, (partials = new Map()));
-    return partials;
+    let meter = row.meters.get(u.meterId);
+    if (!meter) row.meters.set(u.meterId, (meter = { aggregation, slots: new Array<RollupPartial | undefined>(24) }));
+    return meter.slots;
   }
+}
+
+/** The slot of the hour starting at `hourStart` in the hours row of its UTC day. */
+function hourOfDay(hourStart: number): number {
+  return slotNumber(HOURS_OF_DAY, HOURS_OF_DAY.rowStartOf(hourStart), hourStart);
 }
 
 interface HoursRow {
   readonly key: RollupKey;
-  readonly slots: Map<number, Map<string, RollupPartial>>;
+  readonly meters: Map<string, { readonly aggregation: Aggregation | `${Aggregation}`; readonly slots: (RollupPartial | undefined)[] }>;
   readonly eventIds: Set<string>;
   lastEventId: string | undefined;
 }
@@ -303,15 +320,17 @@ export function regroupByMonthDays(days: readonly RollupChange[]): SlotsChange[]
   const months = grouped(
     days,
     (day) => ({ subscriptionId: day.subscriptionId, resourceId: day.resourceId, bucketStart: new Date(DAYS_OF_MONTH.rowStartOf(day.bucketStart.getTime())) }),
-    () => new Map<number, Map<string, RollupPartial>>(),
-    (slots, day, month) => {
+    () => new Map<string, { readonly aggregation: Aggregation | `${Aggregation}`; readonly slots: (RollupPartial | undefined)[] }>(),
+    (meters, day, month) => {
       const slot = slotNumber(DAYS_OF_MONTH, month.bucketStart.getTime(), day.bucketStart.getTime());
-      let partials = slots.get(slot);
-      if (!partials) slots.set(slot, (partials = new Map()));
-      addAll(partials, day.partials);
+      for (const [meterId, partial] of day.partials) {
+        let meter = meters.get(meterId);
+        if (!meter) meters.set(meterId, (meter = { aggregation: partial.aggregation, slots: [] }));
+        meter.slots[slot] = combinedInto(meter.slots[slot], partial);
+      }
     },
   );
-  return months.map(({ key, group }) => ({ ...key, slots: group }));
+  return months.map(({ key, group }) => ({ ...key, meters: group }));
 }
 
 function regroup(days: readonly RollupChange[], keyOf: (day: RollupChange) => RollupKey): RollupChange[] {
@@ -341,8 +360,15 @@ function addAll(into: Map<string, RollupPartial>, partials: ReadonlyMap<string, 
 
 /** Adds one meter's partial of another bucket to a group's; exact slots are copied before anything is added to them in place. */
 function addCombined(into: Map<string, RollupPartial>, meterId: string, partial: RollupPartial): void {
-  const held = into.get(meterId);
-  if (held === undefined) into.set(meterId, isExactSlot(partial) ? copySlot(partial) : partial);
-  else if (isExactSlot(held) && isExactSlot(partial)) addSlot(held, partial);
-  else into.set(meterId, combinePartials(asPartial(held), asPartial(partial)));
+  into.set(meterId, combinedInto(into.get(meterId), partial));
+}
+
+/** `held` (what a bucket holds, perhaps nothing) with a partial of another bucket added: in place where both are exact slots. */
+function combinedInto(held: RollupPartial | undefined, partial: RollupPartial): RollupPartial {
+  if (held === undefined) return isExactSlot(partial) ? copySlot(partial) : partial;
+  if (isExactSlot(held) && isExactSlot(partial)) {
+    addSlot(held, partial);
+    return held;
+  }
+  return combinePartials(asPartial(held), asPartial(partial));
 }

@@ -3,8 +3,8 @@ import { Aggregation } from '../../../core/plugin-api';
 import { rollupUsage } from '../../../core/usage/metering/aggregation/rollup';
 import { countsIn } from '../../../core/usage/metering/aggregation/period';
 import { toStoredPartial } from '../../../core/usage/metering/aggregation/stored-partial';
-import { RollupAccumulator, regroupByMonthDays, rollupChanges, type RollupChanges } from '../../../core/usage/store/rollup-changes';
-import { asPartial } from '../../../core/usage/store/exact-slot';
+import { RollupAccumulator, regroupByMonthDays, rollupChanges, type MeterSlots, type RollupChanges } from '../../../core/usage/store/rollup-changes';
+import { asPartial, type RollupPartial } from '../../../core/usage/store/exact-slot';
 import { usage } from './usage-rows';
 
 describe('rollup changes of new usage', () => {
@@ -33,12 +33,12 @@ describe('rollup changes of new usage', () => {
     hour: (resourceId: string, from: Date) => {
       const day = Math.floor(from.getTime() / 86_400_000) * 86_400_000;
       const row = changes.hour.find((c) => c.resourceId === resourceId && c.bucketStart.getTime() === day);
-      return row?.slots.get((from.getTime() - day) / 3_600_000);
+      return row && bySlot(row.meters).get((from.getTime() - day) / 3_600_000);
     },
     day: (resourceId: string, from: Date) => changes.day.find((c) => c.resourceId === resourceId && c.bucketStart.getTime() === from.getTime())?.partials,
   };
   const sizes = {
-    hour: changes.hour.reduce((n, c) => n + [...c.slots.values()].reduce((m, partials) => m + partials.size, 0), 0),
+    hour: changes.hour.reduce((n, c) => n + [...bySlot(c.meters).values()].reduce((m, partials) => m + partials.size, 0), 0),
     day: changes.day.reduce((n, c) => n + c.partials.size, 0),
   };
 
@@ -85,12 +85,12 @@ describe('rollup changes of new usage', () => {
     // The same days again 31 days on (10 and 11 April): each resource has a row in both months.
     const days = [...changes.day, ...changes.day.map((c) => ({ ...c, bucketStart: new Date(c.bucketStart.getTime() + 31 * 86_400_000) }))];
     const months = regroupByMonthDays(days);
-    expect(months.map((m) => `${m.resourceId}|${m.bucketStart.toISOString().slice(0, 10)}|${[...m.slots.keys()].join(',')}`).sort()).to.deep.equal([
+    expect(months.map((m) => `${m.resourceId}|${m.bucketStart.toISOString().slice(0, 10)}|${[...bySlot(m.meters).keys()].join(',')}`).sort()).to.deep.equal([
       'res-0|2025-03-01|10,11', 'res-0|2025-04-01|10,11', 'res-1|2025-03-01|10', 'res-1|2025-04-01|10', '|2025-03-01|10', '|2025-04-01|10',
     ]);
     for (const day of days) {
       const month = months.find((m) => m.resourceId === day.resourceId && m.bucketStart.getUTCMonth() === day.bucketStart.getUTCMonth())!;
-      const held = month.slots.get(day.bucketStart.getUTCDate())!;
+      const held = bySlot(month.meters).get(day.bucketStart.getUTCDate())!;
       expect([...held.keys()]).to.have.members([...day.partials.keys()]);
       for (const [meterId, partial] of day.partials) expect(toStoredPartial(asPartial(held.get(meterId)!))).to.deep.equal(toStoredPartial(asPartial(partial)));
     }
@@ -100,7 +100,20 @@ describe('rollup changes of new usage', () => {
 /** Changes with their partials as stored, comparable with deep equality. */
 function stored(changes: RollupChanges) {
   return {
-    hour: changes.hour.map((c) => ({ ...c, slots: [...c.slots].map(([hour, partials]) => [hour, [...partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))])]) })),
+    hour: changes.hour.map((c) => ({ ...c, meters: [...bySlot(c.meters)].map(([hour, partials]) => [hour, [...partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))])]) })),
     day: changes.day.map((c) => ({ ...c, partials: [...c.partials].map(([m, p]) => [m, toStoredPartial(asPartial(p))]) })),
   };
+}
+
+/** A row's partials by slot number, then by meter: the slots in order, each meter in the order it was added. */
+function bySlot(meters: ReadonlyMap<string, MeterSlots>): Map<number, Map<string, RollupPartial>> {
+  const slots = new Map<number, Map<string, RollupPartial>>();
+  for (const [meterId, { slots: partials }] of meters) {
+    partials.forEach((partial, slot) => {
+      if (partial === undefined) return;
+      if (!slots.has(slot)) slots.set(slot, new Map());
+      slots.get(slot)!.set(meterId, partial);
+    });
+  }
+  return new Map([...slots].sort(([a], [b]) => a - b));
 }
