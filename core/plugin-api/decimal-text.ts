@@ -12,18 +12,56 @@ interface ScaledDecimal {
   readonly scale: number;
 }
 
-const DECIMAL_TEXT = /^([-+]?)(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/;
+const ZERO = 48;
+const NINE = 57;
+const POINT = 46;
+const MINUS = 45;
+const PLUS = 43;
 
-function scaledDecimalOf(text: string): ScaledDecimal {
-  const match = DECIMAL_TEXT.exec(text.trim());
-  const whole = match?.[2] ?? '';
-  const fraction = match?.[3] ?? '';
-  if (!match || whole + fraction === '') throw new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
-  const exponent = match[4] === undefined ? 0 : Number(match[4]);
-  if (!Number.isSafeInteger(exponent) || Math.abs(exponent) > 10_000) throw new RangeError(`exponent out of range: ${JSON.stringify(text)}`);
-  const scale = fraction.length - exponent;
-  const digits = BigInt(whole + fraction);
-  return scale >= 0 ? { negative: match[1] === '-', digits, scale } : { negative: match[1] === '-', digits: digits * 10n ** BigInt(-scale), scale: 0 };
+function notADecimal(text: string): RangeError {
+  return new RangeError(`not a decimal number: ${JSON.stringify(text)}`);
+}
+
+/** Reads `[sign] digits [. digits] [e [sign] digits]`, spaces around allowed; at least one digit before the exponent. */
+function scaledDecimalOf(raw: string): ScaledDecimal {
+  const text = raw.trim();
+  let i = 0;
+  const negative = text.charCodeAt(0) === MINUS;
+  if (negative || text.charCodeAt(0) === PLUS) i = 1;
+  const wholeStart = i;
+  while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+  const wholeEnd = i;
+  let fractionStart = i;
+  let fractionEnd = i;
+  if (text.charCodeAt(i) === POINT) {
+    fractionStart = ++i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
+    fractionEnd = i;
+  }
+  if (wholeEnd === wholeStart && fractionEnd === fractionStart) throw notADecimal(raw);
+  let exponent = 0;
+  if (i < text.length) {
+    const e = text.charCodeAt(i);
+    if (e !== 101 && e !== 69) throw notADecimal(raw);
+    const digits = text.slice(i + 1);
+    if (!/^[-+]?\d+$/.test(digits)) throw notADecimal(raw);
+    exponent = Number(digits);
+    if (Math.abs(exponent) > 10_000) throw new RangeError(`exponent out of range: ${JSON.stringify(raw)}`);
+  }
+  const mantissa = fractionEnd === fractionStart ? text.slice(wholeStart, wholeEnd) : text.slice(wholeStart, wholeEnd) + text.slice(fractionStart, fractionEnd);
+  const scale = fractionEnd - fractionStart - exponent;
+  const digits = BigInt(mantissa);
+  return scale >= 0 ? { negative, digits, scale } : { negative, digits: digits * powerOfTen(-scale), scale: 0 };
+}
+
+function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+const POWERS_OF_TEN: bigint[] = [];
+
+function powerOfTen(exponent: number): bigint {
+  return (POWERS_OF_TEN[exponent] ??= 10n ** BigInt(exponent));
 }
 
 /** Plain decimal digits, as `Decimal#toString` writes them: no exponent, no trailing zeros, `-` only below zero. */
@@ -31,24 +69,26 @@ function textOf({ negative, digits, scale }: ScaledDecimal): string {
   let text = digits.toString();
   if (scale > 0) {
     if (text.length <= scale) text = '0'.repeat(scale - text.length + 1) + text;
-    let end = text.length;
-    while (end > text.length - scale && text.charCodeAt(end - 1) === 48) end--;
     const point = text.length - scale;
+    let end = text.length;
+    while (end > point && text.charCodeAt(end - 1) === ZERO) end--;
     text = end === point ? text.slice(0, point) : `${text.slice(0, point)}.${text.slice(point, end)}`;
   }
   return negative && digits !== 0n ? `-${text}` : text;
 }
 
-/** -1, 0 or 1: the sign of decimal text. A RangeError for text that is not a decimal number. */
-export function signOfDecimalText(text: string): -1 | 0 | 1 {
-  const { negative, digits } = scaledDecimalOf(text);
-  return digits === 0n ? 0 : negative ? -1 : 1;
-}
+// A mapping multiplies every value by the same factor: it is read once while it repeats.
+let lastFactorText = '';
+let lastFactor: ScaledDecimal | undefined;
 
 /** The exact product of two decimal texts, as plain decimal text. A RangeError for text that is not a decimal number. */
 export function multiplyDecimalText(a: string, b: string): string {
   const x = scaledDecimalOf(a);
-  const y = scaledDecimalOf(b);
+  if (b !== lastFactorText || lastFactor === undefined) {
+    lastFactor = scaledDecimalOf(b);
+    lastFactorText = b;
+  }
+  const y = lastFactor;
   return textOf({ negative: x.negative !== y.negative, digits: x.digits * y.digits, scale: x.scale + y.scale });
 }
 
@@ -59,8 +99,14 @@ export function multiplyDecimalText(a: string, b: string): string {
 export function roundDecimalText(text: string, places: number): string {
   const value = scaledDecimalOf(text);
   if (value.scale <= places) return textOf(value);
-  const unit = 10n ** BigInt(value.scale - places);
+  const unit = powerOfTen(value.scale - places);
   const kept = value.digits / unit;
   const rounded = (value.digits % unit) * 2n >= unit ? kept + 1n : kept;
   return textOf({ negative: value.negative, digits: rounded, scale: places });
+}
+
+/** -1, 0 or 1: the sign of decimal text. A RangeError for text that is not a decimal number. */
+export function signOfDecimalText(text: string): -1 | 0 | 1 {
+  const { negative, digits } = scaledDecimalOf(text);
+  return digits === 0n ? 0 : negative ? -1 : 1;
 }

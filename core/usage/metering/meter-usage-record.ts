@@ -44,8 +44,9 @@ interface ReadQuantity {
 function readQuantity(text: string): ReadQuantity | undefined {
   try {
     const rounded = roundDecimalText(text, DECIMAL_SCALE);
-    // Checked before rounding: a quantity just below zero is refused, not read as 0.
-    return { quantity: new Decimal(rounded), text: rounded, negative: signOfDecimalText(text) < 0 };
+    // Told by the text before rounding: a quantity just below zero is refused, not read as 0.
+    const negative = rounded.startsWith('-') || (rounded === '0' && text.trim().startsWith('-') && signOfDecimalText(text) < 0);
+    return { quantity: new Decimal(rounded), text: rounded, negative };
   } catch {
     return undefined;
   }
