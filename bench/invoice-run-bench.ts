@@ -36,13 +36,13 @@ async function runBackend(backend: BenchBackend): Promise<void> {
     });
     if (!published.ok) throw new Error(JSON.stringify(published));
     const started = process.hrtime.bigint();
-    const { result, peakRssMb } = await withPeakMemory(() => server.container.get(RunInvoices).run({ period: '2025-01', finalize: true }));
+    const { result, peakRssMb, peakHeapMb, peakLiveHeapMb } = await withPeakMemory(() => server.container.get(RunInvoices).run({ period: '2025-01', finalize: true }));
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (!result.ok || result.value.status !== 'ran') throw new Error(`the run failed: ${JSON.stringify(result)}`);
     const finalized = result.value.outcomes.filter((o) => o.outcome === 'finalized').length;
     if (finalized !== SHAPE.subscriptions) throw new Error(`${finalized} of ${SHAPE.subscriptions} invoices finalized`);
     console.log(
-      `${backend.padEnd(9)} ${finalized} invoices from ${records} records in ${seconds.toFixed(1)} s: ${Math.round(finalized / seconds)} invoices/s, peak RSS ${peakRssMb} MB`,
+      `${backend.padEnd(9)} ${finalized} invoices from ${records} records in ${seconds.toFixed(1)} s: ${Math.round(finalized / seconds)} invoices/s, peak RSS ${peakRssMb} MB, heap ${peakHeapMb} MB (live ${peakLiveHeapMb} MB)`,
     );
   } finally {
     await server.close();

@@ -31,6 +31,8 @@ interface Row {
   /** Pulling and parsing the same pages alone: what no pipeline can beat on this machine. */
   sourcePerSecond: number;
   peakRssMb: number;
+  peakHeapMb: number;
+  peakLiveHeapMb: number;
   /** CPU seconds of this process (all its threads; not the PostgreSQL server): on a shared machine, steadier than the rates. */
   cpuSeconds: number;
   bareCpuSeconds: number;
@@ -55,7 +57,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   global.gc?.();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  const { result, peakRssMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
+  const { result, peakRssMb, peakHeapMb, peakLiveHeapMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuSeconds = cpuSecondsSince(cpu);
   if (result.status !== 'collected' || result.feeds.some((f) => f.error) || result.feeds[0].new !== records) {
@@ -69,7 +71,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const bareCpuSeconds = cpuSecondsSince(bareCpu);
   const sourcePerSecond = await sourceRate(client, BATCH_SIZE);
   await emulator.stop();
-  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, cpuSeconds, bareCpuSeconds };
+  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds };
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
@@ -80,16 +82,17 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
 export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
   console.log(`usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of ${BATCH_SIZE})`);
-  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   CPU s (bare)   source alone/s');
-  // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling.
+  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   heap (live)   CPU s (bare)   source alone/s');
+  // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling. By default three volumes
+  // (50,000, 210,000 and 420,000 records): the peaks beside them say whether memory grows with them.
   const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',') as BenchBackend[];
-  const sizes = (process.env.BENCH_DAYS ?? '10,42').split(',').map(Number);
+  const sizes = (process.env.BENCH_DAYS ?? '10,42,84').split(',').map(Number);
   for (const backend of backends) {
     for (const days of sizes) {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
-          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}`,
+          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB ${String(row.peakHeapMb).padStart(6)} (${row.peakLiveHeapMb}) MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}`,
       );
     }
   }

@@ -2,7 +2,8 @@ import { inject, injectable } from 'inversify';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
 import { Decimal } from '../../money/decimal';
-import { combinePartials, emptyPartial, finishPartial } from '../../usage/metering/aggregation/partial-aggregate';
+import { combinePartials, emptyPartial } from '../../usage/metering/aggregation/partial-aggregate';
+import { finishedQuantity } from '../../usage/store/finished-quantity';
 import type { Period } from '../../usage/metering/aggregation/period';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
@@ -17,7 +18,7 @@ import { bucketOf } from '../../usage/store/series-buckets';
 import { ROLLUP_SLOTS, ROLLUP_TABLE, SUBSCRIPTION_DAILY_TABLE, type StoredRollupRow } from './sequelize-usage-rollups';
 import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
-import { addSlot, asPartial, copySlot, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
+import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
@@ -82,7 +83,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       meterId,
       aggregation: partial.aggregation,
       unit: this.meters.meter(meterId)?.unit,
-      quantity: finishPartial(asPartial(partial)).toString(),
+      quantity: finishedQuantity(partial),
     }));
   }
 
@@ -90,7 +91,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const byResource = this.fold(await this.rollups(subscriptionId, meterId, period, BY_RESOURCE), (row) => row.resource_id);
     return [...byResource].sort(([a], [b]) => (a < b ? -1 : 1)).map(([resourceId, partial]) => ({
       resourceId: resourceId === '' ? null : resourceId,
-      quantity: finishPartial(asPartial(partial)).toString(),
+      quantity: finishedQuantity(partial),
     }));
   }
 
@@ -172,7 +173,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       .map(([key, partial]) => {
         const [meterId, from] = key.split('\u0000');
         const bucket = bucketsByFrom.get(Number(from))!;
-        return { meterId, from: bucket.from, to: bucket.to, quantity: finishPartial(asPartial(partial)).toString() };
+        return { meterId, from: bucket.from, to: bucket.to, quantity: finishedQuantity(partial) };
       })
       .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
   }
@@ -182,7 +183,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     return [...groups]
       .map(([key, partial]) => {
         const [subscriptionId, meterId] = key.split('\u0000');
-        return { subscriptionId, meterId, quantity: finishPartial(asPartial(partial)).toString() };
+        return { subscriptionId, meterId, quantity: finishedQuantity(partial) };
       })
       .sort((a, b) => (a.subscriptionId + a.meterId < b.subscriptionId + b.meterId ? -1 : 1));
   }
@@ -199,8 +200,8 @@ export class SequelizeUsageQuery implements UsageQuery {
       const partial = slice.partial;
       if (held === undefined) {
         const aggregation = this.meters.meter(slice.meter_id)?.aggregation ?? partial.aggregation;
-        // The slot is copied: the fold adds to it in place.
-        partials.set(group, aggregation !== partial.aggregation ? combinePartials(emptyPartial(aggregation), asPartial(partial)) : isExactSlot(partial) ? copySlot(partial) : partial);
+        // The fold adds to the slice's slot in place: every read makes its slices anew, and no one else holds them.
+        partials.set(group, aggregation !== partial.aggregation ? combinePartials(emptyPartial(aggregation), asPartial(partial)) : partial);
       } else if (isExactSlot(held) && isExactSlot(partial)) {
         addSlot(held, partial);
       } else {

@@ -1,0 +1,93 @@
+import { Decimal } from '../../money/decimal';
+import { Aggregation } from '../../plugin-api';
+import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
+import { finishPartial } from '../metering/aggregation/partial-aggregate';
+import { asPartial, isExactSlot, scaledText, type RollupPartial } from './exact-slot';
+
+/** Significant digits of the project's decimals: a quotient is rounded to them, half up (their rounding). */
+const PRECISION = Decimal.precision;
+const SCALE = 10n ** BigInt(DECIMAL_SCALE);
+const MILLISECONDS_PER_HOUR = 3_600_000;
+
+/**
+ * The quantity a partial finishes at, as `finishPartial(…).toString()` writes it. An exact slot
+ * is finished on its integers: a tenant's daily series finishes 155 of them a request, and making
+ * a decimal of each, then dividing it, took 0.23 ms of the 1.9 ms of CPU a request costs; on
+ * integers, 0.07 ms (`usage-query-bench`). What the slot cannot say alone (a sum over rows of
+ * several lengths) is left to the decimals.
+ */
+export function finishedQuantity(partial: RollupPartial): string {
+  if (isExactSlot(partial)) {
+    switch (partial.aggregation) {
+      case Aggregation.Max: return scaledText(partial.max);
+      case Aggregation.UniqueCount: return String(partial.resources.size);
+      case Aggregation.TimeWeighted: return scaledQuotient(partial.levelMilliseconds, MILLISECONDS_PER_HOUR);
+      case Aggregation.Sum:
+        if (!partial.others) return partial.length === 0 ? scaledText(partial.numerator) : scaledQuotient(partial.numerator, partial.length);
+    }
+  }
+  return finishPartial(asPartial(partial)).toString();
+}
+
+/**
+ * `numerator` × 10^-12 / `divisor` (numerator ≥ 0, divisor a positive whole number) rounded to
+ * PRECISION significant digits, half up, as decimal.js divides; written as `Decimal#toString`
+ * writes it (the slots' quantities lie between 10^-24 and 10^27, where it writes no exponent).
+ * The hours and days of a resource often hold the same value: the last quotient is kept.
+ */
+export function scaledQuotient(numerator: bigint, divisor: number): string {
+  if (numerator === lastNumerator && divisor === lastDivisor) return lastQuotient;
+  lastNumerator = numerator;
+  lastDivisor = divisor;
+  lastQuotient = divide(numerator, divisor);
+  return lastQuotient;
+}
+
+let lastNumerator = -1n;
+let lastDivisor = 0;
+let lastQuotient = '';
+
+function divide(numerator: bigint, divisor: number): string {
+  if (numerator === 0n) return '0';
+  const denominator = BigInt(divisor) * SCALE;
+  // Scaled by 10^shift, the quotient has PRECISION or PRECISION + 1 integer digits.
+  let shift = PRECISION - numerator.toString().length + String(divisor).length + DECIMAL_SCALE;
+  const scaled = shift >= 0 ? numerator * powerOfTen(shift) : numerator;
+  const by = shift >= 0 ? denominator : denominator * powerOfTen(-shift);
+  const whole = scaled / by;
+  let digits = whole.toString();
+  let roundUp: boolean;
+  if (digits.length > PRECISION) {
+    // One digit too many: the digit dropped decides, whatever the remainder below it.
+    roundUp = digits.charCodeAt(PRECISION) >= 53;
+    digits = digits.slice(0, PRECISION);
+    shift--;
+  } else {
+    roundUp = 2n * (scaled - whole * by) >= by;
+  }
+  return decimalText(roundUp ? incremented(digits) : digits, shift);
+}
+
+const POWERS_OF_TEN: bigint[] = [];
+
+function powerOfTen(exponent: number): bigint {
+  return (POWERS_OF_TEN[exponent] ??= 10n ** BigInt(exponent));
+}
+
+/** A string of decimal digits plus one. */
+function incremented(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits.charCodeAt(end - 1) === 57) end--;
+  const carried = '0'.repeat(digits.length - end);
+  return end === 0 ? '1' + carried : digits.slice(0, end - 1) + String.fromCharCode(digits.charCodeAt(end - 1) + 1) + carried;
+}
+
+/** `digits` × 10^-shift without trailing zeros. */
+function decimalText(digits: string, shift: number): string {
+  if (shift <= 0) return digits + '0'.repeat(-shift);
+  const padded = digits.length > shift ? digits : '0'.repeat(shift - digits.length + 1) + digits;
+  const point = padded.length - shift;
+  let end = padded.length;
+  while (end > point && padded.charCodeAt(end - 1) === 48) end--;
+  return end === point ? padded.slice(0, point) : `${padded.slice(0, point)}.${padded.slice(point, end)}`;
+}
