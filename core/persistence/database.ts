@@ -3,7 +3,6 @@ import * as path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { sequelizeOptionsFor, type DialectName } from './database-url';
 import { sqliteDriver, type SqliteDriver } from './sqlite-driver';
-import { SqliteReader } from './sqlite-reader';
 
 export const DatabaseSettings = Symbol('DatabaseSettings');
 export interface DatabaseSettings {
@@ -17,8 +16,6 @@ export interface DatabaseSettings {
 export class Database {
   readonly sequelize: Sequelize;
   readonly dialect: DialectName;
-  /** On an SQLite file, the reads that answer one tenant's request (see `SqliteReader`); undefined elsewhere. */
-  readonly reader: SqliteReader | undefined;
   private readonly sqlite: SqliteDriver | undefined;
 
   constructor(settings: DatabaseSettings) {
@@ -36,10 +33,6 @@ export class Database {
       dialectOptions: dialectOptions(options.dialect),
       ...(this.sqlite ? { dialectModule: this.sqlite.module } : {}),
     });
-    const sequelize = this.sequelize;
-    this.reader = options.dialect === 'sqlite' && options.storage !== ':memory:'
-      ? new SqliteReader(options.storage!, (date) => (sequelize.escape(date) as string).slice(1, -1))
-      : undefined;
   }
 
   /** Resolves when the database answers a trivial query; rejects with the driver's error otherwise. */
@@ -48,7 +41,6 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    this.reader?.close();
     const idle = this.sqlite?.closeIdle();
     await this.sequelize.close();
     await idle;

@@ -1,7 +1,7 @@
 import type { Transaction } from 'sequelize';
 import type { Database } from '../database';
 import { FIRST_START_ID } from '../../usage/store/usage-store';
-import { bigintAsText, chunks, insertRows, readBigint, select, selectForRequest } from './sequelize-usage-sql';
+import { bigintAsText, chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
 
 /**
  * The (feed, EventId) bookkeeping every feed sink shares: `usage_records` says which records were
@@ -87,12 +87,13 @@ export async function setRolledUpTo(database: Database, feed: string, rolledUpTo
 }
 
 /** Every usage feed whose records are not all rolled up, and where its rollups stand: the records from there on are the feed's tail. */
-export async function feedsWithTails(database: Database): Promise<Map<string, string>> {
-  const rows = await selectForRequest<{ feed: string; rolled_up_to: string | number }>(
-    database,
+export async function feedsWithTails(database: Database, transaction?: Transaction): Promise<Map<string, string>> {
+  const rows = await select<{ feed: string; rolled_up_to: string | number }>(
+    database.sequelize,
     // Every stored record is behind the watermark: a feed rolled up to it has no tail.
     `SELECT feed, ${bigintAsText(database.dialect, 'rolled_up_to', 'rolled_up_to')} FROM feed_watermarks
      WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id`,
+    transaction,
   );
   return new Map(rows.map((r) => [r.feed, readBigint(r.rolled_up_to)]));
 }

@@ -20,7 +20,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, readBigint, readDate, select, selectForRequest, sqlList } from './sequelize-usage-sql';
+import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
 /** One meter's partial from one rollup row. */
 interface MeterSlice {
@@ -119,10 +119,12 @@ export class SequelizeUsageQuery implements UsageQuery {
    * hours rows of those days (`event_ids`), read by their key. Some may not count in the period.
    */
   private async recordsBehindHours(columns: string, subscriptionId: string, resourceId: string, period: Period): Promise<EvidenceRow[]> {
-    const hours = await selectForRequest<{ event_ids: string | null }>(
-      this.database,
+    const sequelize = this.database.sequelize;
+    const hours = await select<{ event_ids: string | null }>(
+      sequelize,
       `SELECT event_ids FROM ${ROLLUP_TABLE.hour}
        WHERE subscription_id = :subscriptionId AND resource_id = :resourceId AND bucket_start >= :firstDay AND bucket_start < :to`,
+      undefined,
       { subscriptionId, resourceId, firstDay: new Date(HOURS_OF_DAY.rowStartOf(period.from.getTime())), to: period.to },
     );
     const byFeed = new Map<string, Set<string>>();
@@ -138,10 +140,11 @@ export class SequelizeUsageQuery implements UsageQuery {
       const ascending = [...eventIds].sort((a, b) => (eventIdBefore(a, b) ? -1 : 1));
       for (const ids of chunks(ascending)) {
         // EventIds are digit strings the store wrote; the range repeats the IN list for PostgreSQL's planner.
-        rows.push(...(await selectForRequest<EvidenceRow>(
-          this.database,
+        rows.push(...(await select<EvidenceRow>(
+          sequelize,
           `SELECT ${columns} FROM usage_records
            WHERE feed = :feed AND event_id IN (${ids.join(', ')}) AND event_id >= ${ids[0]} AND event_id <= ${ids[ids.length - 1]}`,
+          undefined,
           { feed },
         )));
       }
@@ -219,8 +222,6 @@ export class SequelizeUsageQuery implements UsageQuery {
   private async rollups(
     subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, resources: Resources, coarsest: SeriesGrain = 'month',
   ): Promise<MeterSlice[]> {
-    // One subscription asked for as a list of one (a tenant's totals) is read as one.
-    if (Array.isArray(subscriptions) && subscriptions.length === 1) subscriptions = subscriptions[0] as string;
     const which = subscriptions === undefined ? ''
       : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
       : `AND subscription_id IN ${sqlList(this.database.sequelize, subscriptions)}`;
@@ -232,12 +233,14 @@ export class SequelizeUsageQuery implements UsageQuery {
       // A row of slots is keyed by its start (an hours row by its UTC day, a days row by its UTC
       // month): the read starts at the row of its first slot.
       const from = slots ? new Date(slots.rowStartOf(read.from.getTime())) : read.from;
-      const sql = `SELECT subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials
+      const rows = await select<StoredRollupRow>(
+        this.database.sequelize,
+        `SELECT subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials
          FROM ${bySubscription ? SUBSCRIPTION_DAILY_TABLE : ROLLUP_TABLE[read.grain]}
-         WHERE bucket_start >= :from AND bucket_start < :to ${which}`;
-      const rows = typeof subscriptions === 'string'
-        ? await selectForRequest<StoredRollupRow>(this.database, sql, { subscriptionId: subscriptions, from, to: read.to })
-        : await select<StoredRollupRow>(this.database.sequelize, sql, undefined, { from, to: read.to });
+         WHERE bucket_start >= :from AND bucket_start < :to ${which}`,
+        undefined,
+        { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from, to: read.to },
+      );
       for (const row of rows) {
         if (slots) this.slotSlices(slots, row, read, meterId, slices);
         else this.bucketSlices(row, row.bucket_start, JSON.parse(row.partials) as Record<string, StoredPartial>, meterId, slices);

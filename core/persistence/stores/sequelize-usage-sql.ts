@@ -1,6 +1,5 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { DialectName } from '../database-url';
-import type { Database } from '../database';
 
 /**
  * Rows per multi-row INSERT and values per IN list. SQL Server refuses more than 1000 rows in one
@@ -55,15 +54,6 @@ export async function select<T extends object>(
   replacements?: Record<string, unknown>,
 ): Promise<T[]> {
   return sequelize.query<T>(sql, { type: QueryTypes.SELECT, transaction, replacements });
-}
-
-/**
- * A short read outside any transaction, bounded by one subscription or by a table of a few rows,
- * such as a tenant's request makes: on an SQLite file through its reader (`SqliteReader`),
- * elsewhere through Sequelize.
- */
-export async function selectForRequest<T extends object>(database: Database, sql: string, replacements?: Record<string, unknown>): Promise<T[]> {
-  return database.reader ? database.reader.all<T>(sql, replacements) : select<T>(database.sequelize, sql, undefined, replacements);
 }
 
 /**

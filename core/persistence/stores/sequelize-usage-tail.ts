@@ -8,7 +8,7 @@ import type { Period } from '../../usage/metering/aggregation/period';
 import { meteredUsageOf } from '../../usage/store/metered-column';
 import { feedsWithTails, setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { bigintAsText, readBigint, readDate, select, selectForRequest, sqlList } from './sequelize-usage-sql';
+import { bigintAsText, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
 
 /** A record of a feed's tail, as read back to roll it up or to fold it into an answer. */
 interface TailRow {
@@ -75,15 +75,17 @@ export async function tailRows<T extends object>(
   const sequelize = database.sequelize;
   // The tail is found by its key range (feed, event_id): a subscription's records have no index of their own (migration 0014).
   const which = subscriptions === undefined ? ''
-    : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
+    : typeof subscriptions === 'string' ? `AND subscription_id = ${sequelize.escape(subscriptions)}`
     : `AND subscription_id IN ${sqlList(sequelize, subscriptions)}`;
   const tails = [...feeds].map(([feed, rolledUpTo]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${rolledUpTo})`).join(' OR ');
-  const sql = `SELECT ${columns} FROM usage_records
+  return select<T>(
+    sequelize,
+    `SELECT ${columns} FROM usage_records
      WHERE (${tails}) AND metered IS NOT NULL ${which}
-       AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))`;
-  return typeof subscriptions === 'string'
-    ? selectForRequest<T>(database, sql, { subscriptionId: subscriptions, from: period.from, to: period.to })
-    : select<T>(sequelize, sql, undefined, { from: period.from, to: period.to });
+       AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))`,
+    undefined,
+    { from: period.from, to: period.to },
+  );
 }
 
 function usageOf(row: TailRow): MeteredUsage[] {
