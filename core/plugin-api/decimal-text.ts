@@ -60,12 +60,16 @@ function isDigit(c: number): boolean {
 
 const POWERS_OF_TEN: bigint[] = [];
 
-function powerOfTen(exponent: number): bigint {
+/** 10^exponent (exponent ≥ 0), each power made once. Not part of the plugin API (see index.ts). */
+export function powerOfTen(exponent: number): bigint {
   return (POWERS_OF_TEN[exponent] ??= 10n ** BigInt(exponent));
 }
 
-/** Plain decimal digits, as `Decimal#toString` writes them: no exponent, no trailing zeros, `-` only below zero. */
-function textOf({ negative, digits, scale }: ScaledDecimal): string {
+/**
+ * `digits` × 10^-scale (digits ≥ 0, scale ≥ 0) in plain decimal digits, as `Decimal#toString`
+ * writes them: no exponent, no trailing zeros, `-` only below zero. Not part of the plugin API.
+ */
+export function plainDecimalText(digits: bigint, scale: number, negative = false): string {
   let text = digits.toString();
   if (scale > 0) {
     if (text.length <= scale) text = '0'.repeat(scale - text.length + 1) + text;
@@ -89,7 +93,7 @@ export function multiplyDecimalText(a: string, b: string): string {
     lastFactorText = b;
   }
   const y = lastFactor;
-  return textOf({ negative: x.negative !== y.negative, digits: x.digits * y.digits, scale: x.scale + y.scale });
+  return plainDecimalText(x.digits * y.digits, x.scale + y.scale, x.negative !== y.negative);
 }
 
 /**
@@ -98,11 +102,11 @@ export function multiplyDecimalText(a: string, b: string): string {
  */
 export function roundDecimalText(text: string, places: number): string {
   const value = scaledDecimalOf(text);
-  if (value.scale <= places) return textOf(value);
+  if (value.scale <= places) return plainDecimalText(value.digits, value.scale, value.negative);
   const unit = powerOfTen(value.scale - places);
   const kept = value.digits / unit;
   const rounded = (value.digits % unit) * 2n >= unit ? kept + 1n : kept;
-  return textOf({ negative: value.negative, digits: rounded, scale: places });
+  return plainDecimalText(rounded, places, value.negative);
 }
 
 /** -1, 0 or 1: the sign of decimal text. A RangeError for text that is not a decimal number. */

@@ -8,4 +8,4 @@ export * from './plugin-context';
 export * from './meter-plugin';
 export * from './payment-connector';
 export * from './resource-mapping';
-export * from './decimal-text';
+export { multiplyDecimalText, roundDecimalText, signOfDecimalText } from './decimal-text';

@@ -1,6 +1,7 @@
 import { Aggregation } from '../../plugin-api';
 import { Decimal } from '../../money/decimal';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
+import { plainDecimalText } from '../../plugin-api/decimal-text';
 import { combinePartials, type PartialAggregate } from '../metering/aggregation/partial-aggregate';
 import { fromStoredPartial, toStoredPartial, type StoredPartial } from '../metering/aggregation/stored-partial';
 
@@ -224,18 +225,9 @@ let lastScaledText = '';
 export function scaledText(value: bigint): string {
   if (value !== lastScaled) {
     lastScaled = value;
-    lastScaledText = writeScaled(value);
+    lastScaledText = plainDecimalText(value, DECIMAL_SCALE);
   }
   return lastScaledText;
-}
-
-function writeScaled(value: bigint): string {
-  let digits = value.toString();
-  if (digits.length <= DECIMAL_SCALE) digits = ZEROS.slice(digits.length - 1) + digits;
-  const point = digits.length - DECIMAL_SCALE;
-  let end = digits.length;
-  while (end > point && digits.charCodeAt(end - 1) === 48) end--;
-  return end === point ? digits.slice(0, point) : `${digits.slice(0, point)}.${digits.slice(point, end)}`;
 }
 
 /** A rollup's partial while it is being written: decimals, or an exact slot. */

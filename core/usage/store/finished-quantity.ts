@@ -1,12 +1,13 @@
 import { Decimal } from '../../money/decimal';
 import { Aggregation } from '../../plugin-api';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
+import { plainDecimalText, powerOfTen } from '../../plugin-api/decimal-text';
 import { finishPartial } from '../metering/aggregation/partial-aggregate';
 import { asPartial, isExactSlot, scaledText, type RollupPartial } from './exact-slot';
 
 /** Significant digits of the project's decimals: a quotient is rounded to them, half up (their rounding). */
 const PRECISION = Decimal.precision;
-const SCALE = 10n ** BigInt(DECIMAL_SCALE);
+const SCALE = powerOfTen(DECIMAL_SCALE);
 const MILLISECONDS_PER_HOUR = 3_600_000;
 
 /**
@@ -54,40 +55,16 @@ function divide(numerator: bigint, divisor: number): string {
   let shift = PRECISION - numerator.toString().length + String(divisor).length + DECIMAL_SCALE;
   const scaled = shift >= 0 ? numerator * powerOfTen(shift) : numerator;
   const by = shift >= 0 ? denominator : denominator * powerOfTen(-shift);
-  const whole = scaled / by;
-  let digits = whole.toString();
+  let whole = scaled / by;
   let roundUp: boolean;
-  if (digits.length > PRECISION) {
+  if (whole >= powerOfTen(PRECISION)) {
     // One digit too many: the digit dropped decides, whatever the remainder below it.
-    roundUp = digits.charCodeAt(PRECISION) >= 53;
-    digits = digits.slice(0, PRECISION);
+    roundUp = whole % 10n >= 5n;
+    whole /= 10n;
     shift--;
   } else {
     roundUp = 2n * (scaled - whole * by) >= by;
   }
-  return decimalText(roundUp ? incremented(digits) : digits, shift);
-}
-
-const POWERS_OF_TEN: bigint[] = [];
-
-function powerOfTen(exponent: number): bigint {
-  return (POWERS_OF_TEN[exponent] ??= 10n ** BigInt(exponent));
-}
-
-/** A string of decimal digits plus one. */
-function incremented(digits: string): string {
-  let end = digits.length;
-  while (end > 0 && digits.charCodeAt(end - 1) === 57) end--;
-  const carried = '0'.repeat(digits.length - end);
-  return end === 0 ? '1' + carried : digits.slice(0, end - 1) + String.fromCharCode(digits.charCodeAt(end - 1) + 1) + carried;
-}
-
-/** `digits` × 10^-shift without trailing zeros. */
-function decimalText(digits: string, shift: number): string {
-  if (shift <= 0) return digits + '0'.repeat(-shift);
-  const padded = digits.length > shift ? digits : '0'.repeat(shift - digits.length + 1) + digits;
-  const point = padded.length - shift;
-  let end = padded.length;
-  while (end > point && padded.charCodeAt(end - 1) === 48) end--;
-  return end === point ? padded.slice(0, point) : `${padded.slice(0, point)}.${padded.slice(point, end)}`;
+  if (roundUp) whole += 1n;
+  return shift >= 0 ? plainDecimalText(whole, shift) : plainDecimalText(whole * powerOfTen(-shift), 0);
 }
