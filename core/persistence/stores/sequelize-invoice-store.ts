@@ -16,8 +16,9 @@ import { chunks } from './sequelize-usage-sql';
 
 /**
  * Invoices and their lines. On SQLite every write transaction of this store runs one after the
- * other in this process: Sequelize gives each SQLite transaction its own connection, and two
- * writers would fail with SQLITE_BUSY instead of waiting. SQLite is the single-process embedded
+ * other in this process: Sequelize gives each SQLite transaction its own connection, and of two
+ * writers that both read before they write, one fails with SQLITE_BUSY (SQLite cannot let a
+ * reader turned writer wait for a lock). SQLite is the single-process embedded
  * database, so queueing here is the whole of its concurrency story; the server databases rely on
  * row locks instead.
  */

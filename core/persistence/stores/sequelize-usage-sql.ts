@@ -65,7 +65,7 @@ export function readDate(value: Date | string): Date {
 }
 
 /**
- * Selects a BIGINT column as exact text. node-sqlite3 hands integers over as JavaScript numbers,
+ * Selects a BIGINT column as exact text. The SQLite driver hands integers over as JavaScript numbers,
  * which lose digits beyond 2^53, and a .NET long EventId can be that large.
  */
 export function bigintAsText(dialect: DialectName, column: string, alias: string): string {

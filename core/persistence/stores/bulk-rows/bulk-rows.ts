@@ -35,7 +35,7 @@ export function bulkRowsFor(database: Database, transaction: Transaction): BulkR
   }
 }
 
-/** The part of node-sqlite3's Database these writers use. */
+/** The part of a SQLite connection (node-sqlite3's callback API, see `CallbackConnection`) these writers use. */
 export interface SqliteConnection {
   run(sql: string, params: unknown[], callback: (error: Error | null) => void): void;
 }

@@ -4,7 +4,7 @@ import { pushBindable, StoredDateText } from './stored-date-text';
 /** Under SQLite's default limit of 32766 bound parameters per statement. */
 const MAX_PARAMETERS = 30_000;
 
-/** Multi-row statements with bound parameters, on the transaction's own node-sqlite3 connection. */
+/** Multi-row statements with bound parameters, on the transaction's own SQLite connection. */
 export function sqliteBulkRows(connection: SqliteConnection): BulkRows {
   const dates = new StoredDateText();
   const run = (sql: string, params: unknown[]) => new Promise<void>((resolve, reject) => connection.run(sql, params, (error) => (error ? reject(error) : resolve())));
