@@ -176,6 +176,8 @@ class BackgroundCheckpoints {
   close(): Promise<void> {
     const worker = this.worker;
     this.closed ??= worker ? new Promise<void>((resolve) => {
+      // Held until the thread has ended: awaiting an unreferenced worker, a process with nothing else to do would exit first.
+      worker.ref();
       worker.once('exit', () => resolve());
       worker.postMessage('close');
     }) : Promise.resolve();

@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -49,5 +50,20 @@ describe('a SQLite database file', () => {
     } finally {
       await database.close();
     }
+  });
+
+  it('holds the process until the checkpoint thread has ended when the database closes, and goes on after', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wap-billing-journal-')), 'billing.sqlite');
+    // A process whose only work left is closing the database: nothing else keeps it alive meanwhile.
+    const script = `
+      const { Database } = require(${JSON.stringify(require.resolve('../../../core/persistence/database'))});
+      (async () => {
+        const database = new Database({ url: ${JSON.stringify(`sqlite:${file}`)} });
+        await database.sequelize.transaction((transaction) => database.sequelize.query('CREATE TABLE notes (id INTEGER PRIMARY KEY)', { transaction }));
+        await database.close();
+        console.log('closed');
+      })();`;
+    const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stdout.trim(), run.stderr).to.equal('closed');
   });
 });
