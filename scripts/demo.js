@@ -23,7 +23,7 @@ const env = {
 
 const children = [
   spawn(process.execPath, [path.join(root, 'dist/wap-emulator/main.js')], { env, stdio: 'inherit' }),
-  spawn(process.execPath, ['--max-semi-space-size=64', path.join(root, 'dist/resource-provider/main.js')], { env: { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: 'inherit' }),
+  spawn(process.execPath, [path.join(root, 'dist/resource-provider/main.js')], { env: { ...env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }, stdio: 'inherit' }),
 ];
 const stop = () => children.forEach((child) => child.kill('SIGTERM'));
 process.once('SIGINT', stop);
