@@ -16,7 +16,7 @@ const STATEMENT_CACHE = 64;
 /**
  * The callback API of node-sqlite3's `Database` (what Sequelize's SQLite dialect and our bulk
  * writers call) over a better-sqlite3 connection, so that one SQLite library serves the whole
- * process. A statement runs on the calling thread at once, a tenth of node-sqlite3's round trip
+ * process. A statement runs on the calling thread at once, a third of node-sqlite3's round trip
  * through the thread pool; its callback comes on a later turn of the event loop, as
  * node-sqlite3's does. Statements on one connection run in the order they are given.
  *
