@@ -169,6 +169,11 @@ class BackgroundCheckpoints {
           this.request();
         }
       });
+      // A thread that fails takes its checkpoints with it; SQLite's own, at the backstop, still run.
+      this.worker.on('error', () => {
+        this.closed ??= Promise.resolve();
+        this.running = false;
+      });
     }
     this.worker.postMessage('checkpoint');
   }
