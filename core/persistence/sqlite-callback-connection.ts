@@ -61,30 +61,13 @@ export class CallbackConnection extends EventEmitter {
   run(sql: string, callback?: Callback): this;
   run(sql: string, params: unknown, callback?: Callback): this;
   run(sql: string, ...rest: unknown[]): this {
-    const [params, callback] = paramsAndCallback(rest);
-    this.perform(() => {
-      const statement = this.prepare(sql);
-      if (statement.reader) {
-        statement.all(...params);
-        return { self: new Statement(0, 0) };
-      }
-      const info = statement.run(...params);
-      return { self: new Statement(Number(info.lastInsertRowid), info.changes) };
-    }, callback);
-    return this;
+    return this.statement(sql, rest, false);
   }
 
   all(sql: string, callback?: Callback): this;
   all(sql: string, params: unknown, callback?: Callback): this;
   all(sql: string, ...rest: unknown[]): this {
-    const [params, callback] = paramsAndCallback(rest);
-    this.perform(() => {
-      const statement = this.prepare(sql);
-      if (statement.reader) return { self: new Statement(0, 0), rows: statement.all(...params) };
-      const info = statement.run(...params);
-      return { self: new Statement(Number(info.lastInsertRowid), info.changes), rows: [] };
-    }, callback);
-    return this;
+    return this.statement(sql, rest, true);
   }
 
   exec(sql: string, callback?: (error: Error | null) => void): this {
@@ -121,6 +104,24 @@ export class CallbackConnection extends EventEmitter {
     };
     if (this.waiting) this.waiting.push(() => this.close(callback));
     else closeNow();
+  }
+
+  /**
+   * `run` and `all`: a statement that returns rows is read whole, any other is run; `lastID`
+   * and `changes` come from the run, and `all` answers the rows (none for a statement without).
+   */
+  private statement(sql: string, rest: unknown[], answerRows: boolean): this {
+    const [params, callback] = paramsAndCallback(rest);
+    this.perform(() => {
+      const statement = this.prepare(sql);
+      if (statement.reader) {
+        const rows = statement.all(...params);
+        return { self: new Statement(0, 0), rows: answerRows ? rows : undefined };
+      }
+      const info = statement.run(...params);
+      return { self: new Statement(Number(info.lastInsertRowid), info.changes), rows: answerRows ? [] : undefined };
+    }, callback);
+    return this;
   }
 
   private connection(): BetterSqlite3.Database {
