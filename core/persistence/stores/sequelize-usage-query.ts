@@ -10,7 +10,7 @@ import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
 import { rollupUsage } from '../../usage/metering/aggregation/rollup';
 import { countsIn } from '../../usage/metering/aggregation/period';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
-import { tailRows, tailUsage } from './sequelize-usage-tail';
+import { tailRowUsage, tailRows, tailSelect } from './sequelize-usage-tail';
 import { parseRecordIds } from './rollup-record-ids';
 import { eventIdBefore } from '../../usage/store/raw-usage-record';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
@@ -20,7 +20,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
+import { bigintAsText, chunks, readBigint, readDate, select, subscriptionCondition } from './sequelize-usage-sql';
 
 /** One meter's partial from one rollup row. */
 interface MeterSlice {
@@ -29,6 +29,24 @@ interface MeterSlice {
   resource_id: string;
   bucket_start: Date | string;
   partial: RollupPartial;
+}
+
+/** The columns of a rollup row that answers read. */
+type RollupRowRead = Pick<StoredRollupRow, 'subscription_id' | 'resource_id' | 'bucket_start' | 'partials'>;
+
+/**
+ * A row of `rollups`' one statement: a rollup row of read number `part`, or (part = the number of
+ * reads) a record of a feed's tail, its start in `bucket_start` and its `metered` in `partials`.
+ */
+interface UnionRow {
+  part: number | string;
+  subscription_id: string;
+  resource_id: string | null;
+  bucket_start: Date | string;
+  partials: string | null;
+  /** The tail's alone, as is `end_time`. */
+  event_id: string | number | null;
+  end_time: Date | string | null;
 }
 
 interface EvidenceRow {
@@ -222,36 +240,55 @@ export class SequelizeUsageQuery implements UsageQuery {
   private async rollups(
     subscriptions: string | readonly string[] | undefined, meterId: string | undefined, period: Period, resources: Resources, coarsest: SeriesGrain = 'month',
   ): Promise<MeterSlice[]> {
-    const which = subscriptions === undefined ? ''
-      : typeof subscriptions === 'string' ? 'AND subscription_id = :subscriptionId'
-      : `AND subscription_id IN ${sqlList(this.database.sequelize, subscriptions)}`;
+    const database = this.database;
+    const sequelize = database.sequelize;
+    const which = subscriptionCondition(sequelize, subscriptions);
     const reads = rollupReads(period, coarsest);
-    const slices: MeterSlice[] = [];
-    for (const read of reads) {
+    const slotsOf = (read: RollupRead) => (read.grain === 'day' && resources === ACROSS_RESOURCES ? undefined : ROLLUP_SLOTS[read.grain]);
+    // The tail's branch comes first: PostgreSQL types a UNION's columns branch by branch, and the
+    // rollups' untyped NULLs take the types they meet there.
+    const tail = reads.length;
+    const tailBranch = await tailSelect(
+      database,
+      `${tail} AS part, subscription_id, resource_id, start_time AS bucket_start, metered AS partials, ${bigintAsText(database.dialect, 'event_id', 'event_id')}, end_time`,
+      subscriptions,
+      period,
+    );
+    const branches = tailBranch === undefined ? [] : [tailBranch];
+    for (const [part, read] of reads.entries()) {
       const bySubscription = read.grain === 'day' && resources === ACROSS_RESOURCES;
-      const slots = bySubscription ? undefined : ROLLUP_SLOTS[read.grain];
+      const slots = slotsOf(read);
       // A row of slots is keyed by its start (an hours row by its UTC day, a days row by its UTC
       // month): the read starts at the row of its first slot.
       const from = slots ? new Date(slots.rowStartOf(read.from.getTime())) : read.from;
-      const rows = await select<StoredRollupRow>(
-        this.database.sequelize,
-        `SELECT subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials
+      branches.push(
+        `SELECT ${part} AS part, subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials, NULL AS event_id, NULL AS end_time
          FROM ${bySubscription ? SUBSCRIPTION_DAILY_TABLE : ROLLUP_TABLE[read.grain]}
-         WHERE bucket_start >= :from AND bucket_start < :to ${which}`,
-        undefined,
-        { subscriptionId: typeof subscriptions === 'string' ? subscriptions : undefined, from, to: read.to },
+         WHERE bucket_start >= ${sequelize.escape(from as unknown as string)} AND bucket_start < ${sequelize.escape(read.to as unknown as string)} ${which}`,
       );
-      for (const row of rows) {
+    }
+    // One statement, so one snapshot of the rollups and the tail (see `tailSelect`): a roll-up
+    // that commits meanwhile is in the answer whole or not at all. Fewer round trips, too.
+    const rows = branches.length === 0 ? [] : await select<UnionRow>(sequelize, branches.join(' UNION ALL '));
+    const byPart = Array.from({ length: reads.length + 1 }, () => [] as UnionRow[]);
+    for (const row of rows) byPart[Number(row.part)].push(row);
+    const slices: MeterSlice[] = [];
+    for (const [part, read] of reads.entries()) {
+      const slots = slotsOf(read);
+      for (const row of byPart[part] as RollupRowRead[]) {
         if (slots) this.slotSlices(slots, row, read, meterId, slices);
         else this.bucketSlices(row, row.bucket_start, JSON.parse(row.partials) as Record<string, StoredPartial>, meterId, slices);
       }
     }
-    this.tailSlices(await tailUsage(this.database, subscriptions, period), reads, meterId, slices);
+    const usage = byPart[tail].flatMap((row) => tailRowUsage({
+      event_id: row.event_id!, subscription_id: row.subscription_id, start_time: row.bucket_start, end_time: row.end_time!, resource_id: row.resource_id, metered: row.partials,
+    }));
+    this.tailSlices(usage, reads, meterId, slices);
     return slices;
   }
 
   /** Only the meter asked for is turned into decimals: the rest of the row is never read. */
-  private bucketSlices(row: StoredRollupRow, bucketStart: Date | string, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
+  private bucketSlices(row: RollupRowRead, bucketStart: Date | string, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
       if (!(meter in stored)) continue;
       slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: bucketStart, partial: exactSlotOfStored(stored[meter]) ?? fromStoredPartial(stored[meter]) });
@@ -259,7 +296,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /** The slots of a row of slots (an hours or a days row, see `StoredSlots`) that lie in the read. */
-  private slotSlices(layout: SlotLayout, row: StoredRollupRow, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
+  private slotSlices(layout: SlotLayout, row: RollupRowRead, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
     const rowStart = readDate(row.bucket_start).getTime();
     const stored = JSON.parse(row.partials) as StoredSlots<string>;
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {

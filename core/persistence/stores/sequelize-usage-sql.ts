@@ -47,6 +47,13 @@ export function sqlList(sequelize: Sequelize, values: readonly unknown[]): strin
   return `(${values.map((v) => sequelize.escape(v as string)).join(', ')})`;
 }
 
+/** `AND subscription_id …` for one subscription, several (IN), or every one (`undefined`: nothing). */
+export function subscriptionCondition(sequelize: Sequelize, subscriptions: string | readonly string[] | undefined): string {
+  return subscriptions === undefined ? ''
+    : typeof subscriptions === 'string' ? `AND subscription_id = ${sequelize.escape(subscriptions)}`
+    : `AND subscription_id IN ${sqlList(sequelize, subscriptions)}`;
+}
+
 export async function select<T extends object>(
   sequelize: Sequelize,
   sql: string,

@@ -8,10 +8,10 @@ import type { Period } from '../../usage/metering/aggregation/period';
 import { meteredUsageOf } from '../../usage/store/metered-column';
 import { feedsWithTails, setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { bigintAsText, readBigint, readDate, select, sqlList } from './sequelize-usage-sql';
+import { bigintAsText, readBigint, readDate, select, subscriptionCondition } from './sequelize-usage-sql';
 
 /** A record of a feed's tail, as read back to roll it up or to fold it into an answer. */
-interface TailRow {
+export interface TailRow {
   event_id: string | number;
   subscription_id: string;
   start_time: Date | string;
@@ -40,7 +40,7 @@ export async function rollUpTail(
     transaction,
     { feed },
   );
-  await rollups.add(feed, rows.flatMap(usageOf), transaction);
+  await rollups.add(feed, rows.flatMap(tailRowUsage), transaction);
   // Past the last record read; past the watermark once the tail is all read (every stored record is behind it).
   const next = rows.length === limit ? (BigInt(readBigint(rows[rows.length - 1].event_id)) + 1n).toString() : nextStartId;
   if (rows.length > 0 || next !== rolledUpTo) await setRolledUpTo(database, feed, next, transaction);
@@ -56,39 +56,44 @@ export async function tailLength(database: Database, feed: string, rolledUpTo: s
 }
 
 /**
- * The metered usage of every usage feed's tail that counts in `period` (the rule of `countsIn`),
- * of one subscription, several, or all (`undefined`).
+ * The SELECT of the metered records of every usage feed's tail that count in `period` (the rule
+ * of `countsIn`), of one subscription, several, or all (`undefined`); undefined while no feed has
+ * a tail. `columns` may name `usage_records`' columns unqualified.
+ *
+ * Where each tail begins is read twice: before, to find the feeds with tails and give the planner
+ * a key range (feed, event_id) to read (a subscription's records have no index of their own,
+ * migration 0014; with the bound joined in from feed_watermarks, PostgreSQL scanned the whole
+ * table); and again in the statement, so that the tail it reads is the one of its own snapshot
+ * (marks only move forward). A statement that reads the rollups too thus reads each record from
+ * the rollups or from the tail, never from both or neither, whatever roll-up commits meanwhile.
  */
-export async function tailUsage(database: Database, subscriptions: string | readonly string[] | undefined, period: Period): Promise<MeteredUsage[]> {
-  return (await tailRows<TailRow>(database, TAIL_COLUMNS(database), subscriptions, period)).flatMap(usageOf);
+export async function tailSelect(
+  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period,
+): Promise<string | undefined> {
+  const feeds = await feedsWithTails(database);
+  if (feeds.size === 0) return undefined;
+  const sequelize = database.sequelize;
+  const which = subscriptionCondition(sequelize, subscriptions);
+  const tails = [...feeds].map(([feed, rolledUpTo]) => {
+    const name = sequelize.escape(feed);
+    return `(feed = ${name} AND event_id >= ${rolledUpTo} AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = ${name}))`;
+  }).join(' OR ');
+  const from = sequelize.escape(period.from as unknown as string);
+  return `SELECT ${columns} FROM usage_records
+     WHERE (${tails}) AND metered IS NOT NULL ${which}
+       AND start_time < ${sequelize.escape(period.to as unknown as string)} AND (end_time > ${from} OR (end_time = start_time AND start_time >= ${from}))`;
 }
 
-/**
- * The metered records of every usage feed's tail that count in `period`, of one subscription,
- * several, or all (`undefined`), with the columns asked for.
- */
+/** `tailSelect`'s rows. */
 export async function tailRows<T extends object>(
   database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period,
 ): Promise<T[]> {
-  const feeds = await feedsWithTails(database);
-  if (feeds.size === 0) return [];
-  const sequelize = database.sequelize;
-  // The tail is found by its key range (feed, event_id): a subscription's records have no index of their own (migration 0014).
-  const which = subscriptions === undefined ? ''
-    : typeof subscriptions === 'string' ? `AND subscription_id = ${sequelize.escape(subscriptions)}`
-    : `AND subscription_id IN ${sqlList(sequelize, subscriptions)}`;
-  const tails = [...feeds].map(([feed, rolledUpTo]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${rolledUpTo})`).join(' OR ');
-  return select<T>(
-    sequelize,
-    `SELECT ${columns} FROM usage_records
-     WHERE (${tails}) AND metered IS NOT NULL ${which}
-       AND start_time < :to AND (end_time > :from OR (end_time = start_time AND start_time >= :from))`,
-    undefined,
-    { from: period.from, to: period.to },
-  );
+  const sql = await tailSelect(database, columns, subscriptions, period);
+  return sql === undefined ? [] : select<T>(database.sequelize, sql);
 }
 
-function usageOf(row: TailRow): MeteredUsage[] {
+/** The metered usage of a tail row. */
+export function tailRowUsage(row: TailRow): MeteredUsage[] {
   return meteredUsageOf({
     eventId: readBigint(row.event_id), subscriptionId: row.subscription_id, start: readDate(row.start_time), end: readDate(row.end_time),
     resourceId: row.resource_id, metered: row.metered,

@@ -16,8 +16,10 @@ import { SUBSCRIPTION, sqlDatabases, wire } from './usage-world';
 describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   let statements: string[];
   before(async () => {
-    // The feed stands at 3 with nothing rolled up, so that the roll-up reads the tail.
-    const recording = recordingMssql((sql) => (/FROM feed_watermarks WHERE feed/.test(sql) ? [{ next_start_id: '3', rolled_up_to: '0' }] : undefined));
+    // The feed stands at 3 with nothing rolled up, so that the roll-up and the queries read the tail.
+    const recording = recordingMssql((sql) => (/^SELECT [^()]* FROM feed_watermarks WHERE feed =/.test(sql) ? [{ next_start_id: '3', rolled_up_to: '0' }]
+      : /FROM feed_watermarks\s+WHERE rolled_up_to IS NOT NULL/.test(sql) ? [{ feed: 'usage', rolled_up_to: '0' }]
+      : undefined));
     // No connection to open a transaction on; the callback runs with a stand-in.
     (recording.sequelize as unknown as { transaction: (fn: (t: object) => unknown) => unknown }).transaction = (fn) => fn({});
     const database = { sequelize: recording.sequelize, dialect: 'mssql' } as Database;
@@ -48,6 +50,15 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     expect(sql).to.include('OFFSET 0 ROWS FETCH NEXT 500 ROWS ONLY');
     expect(sql).to.match(/ORDER BY usage_records.event_id OFFSET 0 ROWS FETCH NEXT 10000 ROWS ONLY/);
     expect(statements.find((s) => s.startsWith('INSERT INTO [usage_rollups_hours]'))).to.include(`N'${SUBSCRIPTION}'`);
+  });
+
+  it('reads a total\'s rollup tables and the tail in one statement, the tail bounded by its mark as it stands then', () => {
+    const union = statements.find((s) => s.includes(' UNION ALL '));
+    expect(union, statements.join('\n')).to.not.equal(undefined);
+    // The hours at both edges of March in UTC+2, its whole days, and the tail.
+    for (const table of ['usage_rollups_hours', 'usage_rollups_subscription_daily', 'usage_records']) expect(union).to.include(`FROM ${table}`);
+    expect(union).to.include("event_id >= 0 AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = N'usage')");
+    expect(union).to.include("bucket_start >= '2025-03-01 00:00:00.000 +00:00'");
   });
 
   it('writes quantities as exact decimal text, never through a float', () => {

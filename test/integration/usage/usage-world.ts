@@ -20,6 +20,7 @@ export const SUBSCRIPTION = 'a7319215-3f8c-4c2e-9c44-0d3b1e1f8a10';
 
 /** The usage store wired as the server wires it (bindPersistence), on a fresh database of TEST_DB. */
 export interface UsageWorld {
+  readonly url: string;
   readonly database: Database;
   readonly clock: ManualClock;
   readonly meters: MeterRegistry;
@@ -33,10 +34,12 @@ export interface UsageWorld {
   close(): Promise<void>;
 }
 
-export async function startUsageWorld(plugins: readonly MeterPlugin[]): Promise<UsageWorld> {
+/** `url`: another world's database, for a second instance on it; a fresh one by default. */
+export async function startUsageWorld(plugins: readonly MeterPlugin[], url?: string): Promise<UsageWorld> {
   const container = new Container();
   const clock = new ManualClock('2025-04-02T00:00:00Z');
-  container.bind(DatabaseSettings).toConstantValue({ url: await freshDatabaseUrl() });
+  const settings = { url: url ?? (await freshDatabaseUrl()) };
+  container.bind(DatabaseSettings).toConstantValue(settings);
   container.bind(Clock).toConstantValue(clock);
   container.bind(MeterRegistry).toSelf().inSingletonScope();
   await container.load(new ContainerModule(({ bind }) => bindPersistence(bind)));
@@ -45,6 +48,7 @@ export async function startUsageWorld(plugins: readonly MeterPlugin[]): Promise<
   const meters = container.get(MeterRegistry);
   plugins.forEach((p) => meters.add(p));
   return {
+    url: settings.url,
     database,
     clock,
     meters,
