@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { Database } from '../database';
+import type { DialectName } from '../database-url';
 import { FIRST_START_ID } from '../../usage/store/usage-store';
 import { bigintAsText, chunks, insertRows, readBigint, select } from './sequelize-usage-sql';
 
@@ -86,16 +87,24 @@ export async function setRolledUpTo(database: Database, feed: string, rolledUpTo
   await database.sequelize.query(`UPDATE feed_watermarks SET rolled_up_to = ${rolledUpTo} WHERE feed = :feed`, { replacements: { feed }, transaction });
 }
 
-/** Every usage feed whose records are not all rolled up, and where its rollups stand: the records from there on are the feed's tail. */
-export async function feedsWithTails(database: Database, transaction?: Transaction): Promise<Map<string, string>> {
-  const rows = await select<{ feed: string; rolled_up_to: string | number }>(
-    database.sequelize,
-    // Every stored record is behind the watermark: a feed rolled up to it has no tail.
-    `SELECT feed, ${bigintAsText(database.dialect, 'rolled_up_to', 'rolled_up_to')} FROM feed_watermarks
-     WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id`,
-    transaction,
-  );
+/**
+ * The SELECT of every usage feed whose records are not all rolled up (`feed`), and where its
+ * rollups stand (`rolled_up_to`): the records from there on are the feed's tail.
+ */
+export function tailStartsSelect(dialect: DialectName): string {
+  // Every stored record is behind the watermark: a feed rolled up to it has no tail.
+  return `SELECT feed, ${bigintAsText(dialect, 'rolled_up_to', 'rolled_up_to')} FROM feed_watermarks
+     WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id`;
+}
+
+/** The rows of `tailStartsSelect`, read. */
+export function tailStartsOf(rows: readonly { feed: string; rolled_up_to: string | number }[]): Map<string, string> {
   return new Map(rows.map((r) => [r.feed, readBigint(r.rolled_up_to)]));
+}
+
+/** Where each usage feed's tail starts, for those that have one (see `tailStartsSelect`). */
+export async function feedsWithTails(database: Database, transaction?: Transaction): Promise<Map<string, string>> {
+  return tailStartsOf(await select<{ feed: string; rolled_up_to: string | number }>(database.sequelize, tailStartsSelect(database.dialect), transaction));
 }
 
 async function writeWatermark(

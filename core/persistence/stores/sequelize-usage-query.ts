@@ -10,7 +10,8 @@ import { rollupReads, type RollupRead } from '../../usage/store/rollup-spans';
 import { rollupUsage } from '../../usage/metering/aggregation/rollup';
 import { countsIn } from '../../usage/metering/aggregation/period';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
-import { tailRowUsage, tailRows, tailSelect } from './sequelize-usage-tail';
+import { tailRowUsage, tailSelect, type TailStarts } from './sequelize-usage-tail';
+import { feedsWithTails, tailStartsOf, tailStartsSelect } from './sequelize-feed-watermarks';
 import { parseRecordIds } from './rollup-record-ids';
 import { eventIdBefore } from '../../usage/store/raw-usage-record';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
@@ -115,9 +116,12 @@ export class SequelizeUsageQuery implements UsageQuery {
 
   async records(subscriptionId: string, meterId: string, resourceId: string | null, period: Period): Promise<UsageEvidence[]> {
     const columns = `feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload`;
+    const { rolledUp, tailStarts } = await this.hoursAndTails(subscriptionId, resourceId ?? '', period);
+    // The tails from where they started when the hours rows were read: the records rolled up since are read from there.
+    const tail = tailSelect(this.database, columns, subscriptionId, period, tailStarts, 'as read');
     const rows = [
-      ...(await this.recordsBehindHours(columns, subscriptionId, resourceId ?? '', period)),
-      ...(await tailRows<EvidenceRow>(this.database, columns, subscriptionId, period)),
+      ...(await this.recordsByKey(columns, rolledUp)),
+      ...(tail === undefined ? [] : await select<EvidenceRow>(this.database.sequelize, tail)),
     ].map((r) => ({ ...r, eventId: readBigint(r.event_id), start: readDate(r.start_time), end: readDate(r.end_time) }));
     rows.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.eventId === b.eventId ? 0 : eventIdBefore(a.eventId, b.eventId) ? -1 : 1));
     const evidence: UsageEvidence[] = [];
@@ -133,33 +137,43 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /**
-   * The rolled-up records of a resource with usage in the days the period touches: named by the
-   * hours rows of those days (`event_ids`), read by their key. Some may not count in the period.
+   * In one statement, so from one snapshot: the rolled-up records of a resource with usage in the
+   * days the period touches, by feed, as the hours rows of those days name them (`event_ids`;
+   * some may not count in the period), and where each feed's tail started then.
    */
-  private async recordsBehindHours(columns: string, subscriptionId: string, resourceId: string, period: Period): Promise<EvidenceRow[]> {
+  private async hoursAndTails(subscriptionId: string, resourceId: string, period: Period): Promise<{ rolledUp: Map<string, Set<string>>; tailStarts: TailStarts }> {
     const sequelize = this.database.sequelize;
-    const hours = await select<{ event_ids: string | null }>(
+    // The watermarks' branch comes first: PostgreSQL types a UNION's columns by its typed branch.
+    const rows = await select<{ feed: string | null; rolled_up_to: string | number | null; event_ids: string | null }>(
       sequelize,
-      `SELECT event_ids FROM ${ROLLUP_TABLE.hour}
+      `SELECT starts.*, NULL AS event_ids FROM (${tailStartsSelect(this.database.dialect)}) starts
+       UNION ALL
+       SELECT NULL, NULL, event_ids FROM ${ROLLUP_TABLE.hour}
        WHERE subscription_id = :subscriptionId AND resource_id = :resourceId AND bucket_start >= :firstDay AND bucket_start < :to`,
       undefined,
       { subscriptionId, resourceId, firstDay: new Date(HOURS_OF_DAY.rowStartOf(period.from.getTime())), to: period.to },
     );
-    const byFeed = new Map<string, Set<string>>();
-    for (const row of hours) {
+    const rolledUp = new Map<string, Set<string>>();
+    for (const row of rows) {
       for (const [feed, eventIds] of parseRecordIds(row.event_ids)) {
-        const held = byFeed.get(feed) ?? new Set<string>();
+        const held = rolledUp.get(feed) ?? new Set<string>();
         for (const eventId of eventIds) held.add(eventId);
-        byFeed.set(feed, held);
+        rolledUp.set(feed, held);
       }
     }
+    const starts = rows.filter((r): r is { feed: string; rolled_up_to: string | number; event_ids: null } => r.feed !== null);
+    return { rolledUp, tailStarts: tailStartsOf(starts) };
+  }
+
+  /** The records of each feed with these EventIds, read by their key. */
+  private async recordsByKey(columns: string, eventIdsByFeed: ReadonlyMap<string, ReadonlySet<string>>): Promise<EvidenceRow[]> {
     const rows: EvidenceRow[] = [];
-    for (const [feed, eventIds] of byFeed) {
+    for (const [feed, eventIds] of eventIdsByFeed) {
       const ascending = [...eventIds].sort((a, b) => (eventIdBefore(a, b) ? -1 : 1));
       for (const ids of chunks(ascending)) {
         // EventIds are digit strings the store wrote; the range repeats the IN list for PostgreSQL's planner.
         rows.push(...(await select<EvidenceRow>(
-          sequelize,
+          this.database.sequelize,
           `SELECT ${columns} FROM usage_records
            WHERE feed = :feed AND event_id IN (${ids.join(', ')}) AND event_id >= ${ids[0]} AND event_id <= ${ids[ids.length - 1]}`,
           undefined,
@@ -248,11 +262,13 @@ export class SequelizeUsageQuery implements UsageQuery {
     // The tail's branch comes first: PostgreSQL types a UNION's columns branch by branch, and the
     // rollups' untyped NULLs take the types they meet there.
     const tail = reads.length;
-    const tailBranch = await tailSelect(
+    const tailBranch = tailSelect(
       database,
       `${tail} AS part, subscription_id, resource_id, start_time AS bucket_start, metered AS partials, ${bigintAsText(database.dialect, 'event_id', 'event_id')}, end_time`,
       subscriptions,
       period,
+      await feedsWithTails(database),
+      'as the statement sees it',
     );
     const branches = tailBranch === undefined ? [] : [tailBranch];
     for (const [part, read] of reads.entries()) {
@@ -267,7 +283,7 @@ export class SequelizeUsageQuery implements UsageQuery {
          WHERE bucket_start >= ${sequelize.escape(from as unknown as string)} AND bucket_start < ${sequelize.escape(read.to as unknown as string)} ${which}`,
       );
     }
-    // One statement, so one snapshot of the rollups and the tail (see `tailSelect`): a roll-up
+    // One statement, so one snapshot of the rollups and the tail (see `TailBound`): a roll-up
     // that commits meanwhile is in the answer whole or not at all. Fewer round trips, too.
     const rows = branches.length === 0 ? [] : await select<UnionRow>(sequelize, branches.join(' UNION ALL '));
     const byPart = Array.from({ length: reads.length + 1 }, () => [] as UnionRow[]);

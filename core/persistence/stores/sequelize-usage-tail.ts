@@ -6,7 +6,7 @@ import type { Database } from '../database';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import type { Period } from '../../usage/metering/aggregation/period';
 import { meteredUsageOf } from '../../usage/store/metered-column';
-import { feedsWithTails, setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
+import { setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
 import { bigintAsText, readBigint, readDate, select, subscriptionCondition } from './sequelize-usage-sql';
 
@@ -55,41 +55,41 @@ export async function tailLength(database: Database, feed: string, rolledUpTo: s
   return Number(row.n);
 }
 
+/** Where each usage feed's tail begins (its `rolled_up_to`), by feed, for the feeds that have one. */
+export type TailStarts = ReadonlyMap<string, string>;
+
+/**
+ * Whether the statement reads each tail's start again: then the tail it reads is the one of its
+ * own snapshot (marks only move forward), and a statement that reads the rollups too reads each
+ * record from the rollups or from the tail, never from both or neither, whatever roll-up commits
+ * after `starts` were read. Without it, the tails start where `starts` say, and the records rolled
+ * up since are read from the tail still.
+ */
+export type TailBound = 'as the statement sees it' | 'as read';
+
 /**
  * The SELECT of the metered records of every usage feed's tail that count in `period` (the rule
- * of `countsIn`), of one subscription, several, or all (`undefined`); undefined while no feed has
- * a tail. `columns` may name `usage_records`' columns unqualified.
- *
- * Where each tail begins is read twice: before, to find the feeds with tails and give the planner
- * a key range (feed, event_id) to read (a subscription's records have no index of their own,
- * migration 0014; with the bound joined in from feed_watermarks, PostgreSQL scanned the whole
- * table); and again in the statement, so that the tail it reads is the one of its own snapshot
- * (marks only move forward). A statement that reads the rollups too thus reads each record from
- * the rollups or from the tail, never from both or neither, whatever roll-up commits meanwhile.
+ * of `countsIn`), of one subscription, several, or all (`undefined`); undefined where no feed has
+ * a tail. `columns` may name `usage_records`' columns unqualified. The starts read before the
+ * statement give the planner a key range (feed, event_id) to read: a subscription's records have
+ * no index of their own (migration 0014), and with the starts joined in from feed_watermarks,
+ * PostgreSQL scanned the whole table.
  */
-export async function tailSelect(
-  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period,
-): Promise<string | undefined> {
-  const feeds = await feedsWithTails(database);
-  if (feeds.size === 0) return undefined;
+export function tailSelect(
+  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, starts: TailStarts, bound: TailBound,
+): string | undefined {
+  if (starts.size === 0) return undefined;
   const sequelize = database.sequelize;
   const which = subscriptionCondition(sequelize, subscriptions);
-  const tails = [...feeds].map(([feed, rolledUpTo]) => {
+  const tails = [...starts].map(([feed, rolledUpTo]) => {
     const name = sequelize.escape(feed);
-    return `(feed = ${name} AND event_id >= ${rolledUpTo} AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = ${name}))`;
+    const again = bound === 'as the statement sees it' ? ` AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = ${name})` : '';
+    return `(feed = ${name} AND event_id >= ${rolledUpTo}${again})`;
   }).join(' OR ');
   const from = sequelize.escape(period.from as unknown as string);
   return `SELECT ${columns} FROM usage_records
      WHERE (${tails}) AND metered IS NOT NULL ${which}
        AND start_time < ${sequelize.escape(period.to as unknown as string)} AND (end_time > ${from} OR (end_time = start_time AND start_time >= ${from}))`;
-}
-
-/** `tailSelect`'s rows. */
-export async function tailRows<T extends object>(
-  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period,
-): Promise<T[]> {
-  const sql = await tailSelect(database, columns, subscriptions, period);
-  return sql === undefined ? [] : select<T>(database.sequelize, sql);
 }
 
 /** The metered usage of a tail row. */

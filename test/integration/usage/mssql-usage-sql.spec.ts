@@ -61,6 +61,11 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     expect(union).to.include("bucket_start >= '2025-03-01 00:00:00.000 +00:00'");
   });
 
+  it('reads the hours rows behind a drill-down to records with where the tails started, in one statement', () => {
+    const union = statements.find((s) => s.startsWith('SELECT starts.*'));
+    expect(union, statements.join('\n')).to.match(/FROM \(SELECT feed, rolled_up_to AS rolled_up_to FROM feed_watermarks\s+WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id\) starts\s+UNION ALL\s+SELECT NULL, NULL, event_ids FROM usage_rollups_hours/);
+  });
+
   it('writes quantities as exact decimal text, never through a float', () => {
     const insert = statements.find((s) => s.startsWith('INSERT INTO [usage_records]'));
     // 1024 MB ÷ 1024 = 1 GB; one database

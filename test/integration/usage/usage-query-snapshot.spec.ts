@@ -31,6 +31,12 @@ const ANSWERS: readonly Answer[] = [
     read: async (query) => (await query.byResource(SUBSCRIPTION, 'mysql.allotted-space', MARCH_UTC_PLUS_2)).map((r) => [r.resourceId, r.quantity]),
     expected: [['db-1', '2'], ['db-2', '6']],
   },
+  {
+    name: 'the records behind a resource\'s total',
+    read: async (query) => (await query.records(SUBSCRIPTION, 'mysql.allotted-space', 'db-2', MARCH_UTC_PLUS_2)).map((e) => [e.eventId, e.quantity]),
+    // 2048 MB = 2 GB, held over the record's 3 h
+    expected: [['2', '2']],
+  },
 ];
 
 /**
