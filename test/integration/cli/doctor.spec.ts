@@ -35,7 +35,7 @@ describe(`npx wap-billing doctor on ${testBackend()}`, () => {
     expect(result.code, result.stdout + result.stderr).to.equal(0);
     expect(result.lines.every((l) => l.startsWith('OK')), result.stdout).to.equal(true);
     const subjects = result.lines.map((l) => l.replace(/^OK\s+/, '').split(':')[0]);
-    expect(subjects).to.include.members(['database', 'WAP Admin API', 'WAP Usage Service', 'plugins', 'payment connector payment.offline']);
+    expect(subjects).to.include.members(['database', 'database reads', 'WAP Admin API', 'WAP Usage Service', 'plugins', 'payment connector payment.offline']);
     expect(result.stdout).to.include('All checks passed.');
   });
 
