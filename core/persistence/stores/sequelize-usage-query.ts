@@ -85,12 +85,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     for (const [key, { period, subscriptionIds }] of byPeriod) {
       const slices: MeterSlice[] = [];
       for (const chunk of chunks([...subscriptionIds])) slices.push(...(await this.rollups(chunk, undefined, period, ACROSS_RESOURCES)));
-      const bySubscription = new Map<string, MeterSlice[]>();
-      for (const slice of slices) {
-        const held = bySubscription.get(slice.subscription_id);
-        if (held) held.push(slice);
-        else bySubscription.set(slice.subscription_id, [slice]);
-      }
+      const bySubscription = slicesBy(slices, (slice) => slice.subscription_id);
       for (const subscriptionId of subscriptionIds) totals.set(`${subscriptionId}\u0000${key}`, this.meterTotals(bySubscription.get(subscriptionId) ?? []));
     }
     return requests.map(({ subscriptionId, period }) => totals.get(`${subscriptionId}\u0000${period.from.getTime()}/${period.to.getTime()}`)!);
@@ -187,27 +182,29 @@ export class SequelizeUsageQuery implements UsageQuery {
   async series(subscriptionId: string, period: Period, grain: SeriesGrain): Promise<UsageBucket[]> {
     // A series never reads a coarser rollup than its buckets: a day's row does not say which hour its usage fell in.
     const rows = await this.rollups(subscriptionId, undefined, period, ACROSS_RESOURCES, grain);
-    // Every resource and meter of a bucket shares its stored start: each start is read and bucketed once.
-    const bucketsByStored = new Map<string, Period>();
+    // Every resource and meter of a bucket shares its stored start: each start is read and bucketed
+    // once, keyed as it came (a Date's milliseconds; SQLite's text), and every start in one bucket
+    // answers the same Period, which then groups the bucket's slices by identity.
+    const bucketsByStored = new Map<number | string, Period>();
     const bucketsByFrom = new Map<number, Period>();
     const bucketFor = (stored: Date | string): Period => {
-      const text = stored instanceof Date ? stored.toISOString() : stored;
-      let bucket = bucketsByStored.get(text);
+      const key = stored instanceof Date ? stored.getTime() : stored;
+      let bucket = bucketsByStored.get(key);
       if (!bucket) {
-        bucket = bucketOf(readDate(stored), grain, period);
-        bucketsByStored.set(text, bucket);
+        const found = bucketOf(readDate(stored), grain, period);
+        bucket = bucketsByFrom.get(found.from.getTime()) ?? found;
         bucketsByFrom.set(bucket.from.getTime(), bucket);
+        bucketsByStored.set(key, bucket);
       }
       return bucket;
     };
-    const groups = this.fold(rows, (row) => `${row.meter_id}\u0000${bucketFor(row.bucket_start).from.getTime()}`);
-    return [...groups]
-      .map(([key, partial]) => {
-        const [meterId, from] = key.split('\u0000');
-        const bucket = bucketsByFrom.get(Number(from))!;
-        return { meterId, from: bucket.from, to: bucket.to, quantity: finishedQuantity(partial) };
-      })
-      .sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
+    const buckets: UsageBucket[] = [];
+    for (const [meterId, slices] of slicesBy(rows, (slice) => slice.meter_id)) {
+      for (const [bucket, partial] of this.fold(slices, (slice) => bucketFor(slice.bucket_start))) {
+        buckets.push({ meterId, from: bucket.from, to: bucket.to, quantity: finishedQuantity(partial) });
+      }
+    }
+    return buckets.sort((a, b) => a.from.getTime() - b.from.getTime() || (a.meterId < b.meterId ? -1 : a.meterId > b.meterId ? 1 : 0));
   }
 
   async overview(period: Period): Promise<SubscriptionMeterTotal[]> {
@@ -224,8 +221,8 @@ export class SequelizeUsageQuery implements UsageQuery {
    * Combines meter slices into one partial per group, starting from the registry's aggregation
    * when it knows the meter. Exact slots add up in place (see exact-slot), the rest as decimals.
    */
-  private fold(slices: readonly MeterSlice[], groupOf: (slice: MeterSlice) => string): Map<string, RollupPartial> {
-    const partials = new Map<string, RollupPartial>();
+  private fold<K>(slices: readonly MeterSlice[], groupOf: (slice: MeterSlice) => K): Map<K, RollupPartial> {
+    const partials = new Map<K, RollupPartial>();
     for (const slice of slices) {
       const group = groupOf(slice);
       const held = partials.get(group);
@@ -342,6 +339,17 @@ export class SequelizeUsageQuery implements UsageQuery {
       }
     }
   }
+}
+
+/** The slices by `keyOf`, each group in the order given. */
+function slicesBy(slices: readonly MeterSlice[], keyOf: (slice: MeterSlice) => string): Map<string, MeterSlice[]> {
+  const groups = new Map<string, MeterSlice[]>();
+  for (const slice of slices) {
+    const held = groups.get(keyOf(slice));
+    if (held) held.push(slice);
+    else groups.set(keyOf(slice), [slice]);
+  }
+  return groups;
 }
 
 /** Whether an answer groups by resource (the drill-down) or combines a subscription's resources. */
