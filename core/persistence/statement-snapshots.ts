@@ -3,7 +3,7 @@ import { select } from './stores/sequelize-usage-sql';
 
 /**
  * Whether every statement reads one snapshot of the database. Usage answers count on it: they
- * read the rollups and the feeds' tails in one statement (see `TailBound`), so that a roll-up
+ * read the rollups and the feeds' tails in one statement (see `Tails`), so that a roll-up
  * committing meanwhile is in an answer whole or not at all. PostgreSQL, MariaDB (InnoDB) and
  * SQLite always read so; SQL Server only with READ_COMMITTED_SNAPSHOT on, for its default,
  * locking READ COMMITTED lets a statement read what a transaction committed while it ran.

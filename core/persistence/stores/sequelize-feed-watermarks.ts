@@ -87,6 +87,14 @@ export async function setRolledUpTo(database: Database, feed: string, rolledUpTo
   await database.sequelize.query(`UPDATE feed_watermarks SET rolled_up_to = ${rolledUpTo} WHERE feed = :feed`, { replacements: { feed }, transaction });
 }
 
+/** The usage feeds: those whose records roll up (the catalogue's never do). */
+export const USAGE_FEEDS_WHERE = 'rolled_up_to IS NOT NULL';
+
+/** Every usage feed, by name. */
+export async function usageFeeds(database: Database): Promise<string[]> {
+  return (await select<{ feed: string }>(database.sequelize, `SELECT feed FROM feed_watermarks WHERE ${USAGE_FEEDS_WHERE} ORDER BY feed`)).map((r) => r.feed);
+}
+
 /**
  * The SELECT of every usage feed whose records are not all rolled up (`feed`), and where its
  * rollups stand (`rolled_up_to`): the records from there on are the feed's tail.
@@ -94,17 +102,12 @@ export async function setRolledUpTo(database: Database, feed: string, rolledUpTo
 export function tailStartsSelect(dialect: DialectName): string {
   // Every stored record is behind the watermark: a feed rolled up to it has no tail.
   return `SELECT feed, ${bigintAsText(dialect, 'rolled_up_to', 'rolled_up_to')} FROM feed_watermarks
-     WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id`;
+     WHERE ${USAGE_FEEDS_WHERE} AND rolled_up_to < next_start_id`;
 }
 
 /** The rows of `tailStartsSelect`, read. */
 export function tailStartsOf(rows: readonly { feed: string; rolled_up_to: string | number }[]): Map<string, string> {
   return new Map(rows.map((r) => [r.feed, readBigint(r.rolled_up_to)]));
-}
-
-/** Where each usage feed's tail starts, for those that have one (see `tailStartsSelect`). */
-export async function feedsWithTails(database: Database, transaction?: Transaction): Promise<Map<string, string>> {
-  return tailStartsOf(await select<{ feed: string; rolled_up_to: string | number }>(database.sequelize, tailStartsSelect(database.dialect), transaction));
 }
 
 async function writeWatermark(

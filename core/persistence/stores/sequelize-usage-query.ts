@@ -11,7 +11,7 @@ import { rollupUsage } from '../../usage/metering/aggregation/rollup';
 import { countsIn } from '../../usage/metering/aggregation/period';
 import type { MeteredUsage } from '../../usage/metering/metered-usage';
 import { tailRowUsage, tailSelect, type TailStarts } from './sequelize-usage-tail';
-import { feedsWithTails, tailStartsOf, tailStartsSelect } from './sequelize-feed-watermarks';
+import { tailStartsOf, tailStartsSelect, usageFeeds, USAGE_FEEDS_WHERE } from './sequelize-feed-watermarks';
 import { parseRecordIds } from './rollup-record-ids';
 import { eventIdBefore } from '../../usage/store/raw-usage-record';
 import type { MeterTotal, ResourceTotal, SeriesGrain, SubscriptionMeterTotal, SubscriptionPeriod, UsageBucket, UsageEvidence, UsageQuery } from '../../usage/store/usage-query';
@@ -21,7 +21,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, readBigint, readDate, select, subscriptionCondition } from './sequelize-usage-sql';
+import { bigintAsText, chunks, readBigint, readDate, select, sqlList, subscriptionCondition } from './sequelize-usage-sql';
 
 /** One meter's partial from one rollup row. */
 interface MeterSlice {
@@ -68,6 +68,12 @@ export class SequelizeUsageQuery implements UsageQuery {
     @inject(MeterRegistry) private readonly meters: MeterRegistry,
   ) {}
 
+  /**
+   * The usage feeds, as last read: an answer reads their tails in its one statement, with a guard
+   * that finds a feed that has become one since (see `rollups`). Feeds never stop being usage feeds.
+   */
+  private usageFeeds: readonly string[] | undefined;
+
   async totals(subscriptionId: string, period: Period): Promise<MeterTotal[]> {
     return (await this.totalsMany([{ subscriptionId, period }]))[0];
   }
@@ -113,7 +119,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const columns = `feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload`;
     const { rolledUp, tailStarts } = await this.hoursAndTails(subscriptionId, resourceId ?? '', period);
     // The tails from where they started when the hours rows were read: the records rolled up since are read from there.
-    const tail = tailSelect(this.database, columns, subscriptionId, period, tailStarts, 'as read');
+    const tail = tailSelect(this.database, columns, subscriptionId, period, { startingAt: tailStarts });
     const rows = [
       ...(await this.recordsByKey(columns, rolledUp)),
       ...(tail === undefined ? [] : await select<EvidenceRow>(this.database.sequelize, tail)),
@@ -256,6 +262,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     const which = subscriptionCondition(sequelize, subscriptions);
     const reads = rollupReads(period, coarsest);
     const slotsOf = (read: RollupRead) => (read.grain === 'day' && resources === ACROSS_RESOURCES ? undefined : ROLLUP_SLOTS[read.grain]);
+    const feeds = (this.usageFeeds ??= await usageFeeds(database));
     // The tail's branch comes first: PostgreSQL types a UNION's columns branch by branch, and the
     // rollups' untyped NULLs take the types they meet there.
     const tail = reads.length;
@@ -264,8 +271,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       `${tail} AS part, subscription_id, resource_id, start_time AS bucket_start, metered AS partials, ${bigintAsText(database.dialect, 'event_id', 'event_id')}, end_time`,
       subscriptions,
       period,
-      await feedsWithTails(database),
-      'as the statement sees it',
+      { ofFeeds: feeds },
     );
     const branches = tailBranch === undefined ? [] : [tailBranch];
     for (const [part, read] of reads.entries()) {
@@ -280,11 +286,19 @@ export class SequelizeUsageQuery implements UsageQuery {
          WHERE bucket_start >= ${sequelize.escape(from as unknown as string)} AND bucket_start < ${sequelize.escape(read.to as unknown as string)} ${which}`,
       );
     }
-    // One statement, so one snapshot of the rollups and the tail (see `TailBound`): a roll-up
+    // A row here is a usage feed this instance did not know of: its tail was not read.
+    const guard = reads.length + 1;
+    const known = feeds.length === 0 ? '' : `AND feed NOT IN ${sqlList(sequelize, feeds)}`;
+    branches.push(`SELECT ${guard} AS part, NULL, NULL, NULL, NULL, NULL, NULL FROM feed_watermarks WHERE ${USAGE_FEEDS_WHERE} ${known}`);
+    // One statement, so one snapshot of the rollups and the tail (see `Tails`): a roll-up
     // that commits meanwhile is in the answer whole or not at all. Fewer round trips, too.
-    const rows = branches.length === 0 ? [] : await select<UnionRow>(sequelize, branches.join(' UNION ALL '));
-    const byPart = Array.from({ length: reads.length + 1 }, () => [] as UnionRow[]);
+    const rows = await select<UnionRow>(sequelize, branches.join(' UNION ALL '));
+    const byPart = Array.from({ length: guard + 1 }, () => [] as UnionRow[]);
     for (const row of rows) byPart[Number(row.part)].push(row);
+    if (byPart[guard].length > 0) {
+      this.usageFeeds = undefined;
+      return this.rollups(subscriptions, meterId, period, resources, coarsest);
+    }
     const slices: MeterSlice[] = [];
     for (const [part, read] of reads.entries()) {
       const slots = slotsOf(read);

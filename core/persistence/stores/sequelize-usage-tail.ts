@@ -59,36 +59,39 @@ export async function tailLength(database: Database, feed: string, rolledUpTo: s
 export type TailStarts = ReadonlyMap<string, string>;
 
 /**
- * Whether the statement reads each tail's start again: then the tail it reads is the one of its
- * own snapshot (marks only move forward), and a statement that reads the rollups too reads each
+ * Where the tails begin: where `startingAt` says (read before, in another statement), or, for the
+ * usage feeds `ofFeeds`, where the statement itself sees each feed's mark. Read in the statement,
+ * the tail is the one of its own snapshot, and a statement that reads the rollups too reads each
  * record from the rollups or from the tail, never from both or neither, whatever roll-up commits
- * after `starts` were read. Without it, the tails start where `starts` say, and the records rolled
- * up since are read from the tail still.
+ * meanwhile. Read before, the records rolled up since are still read from the tail.
  */
-export type TailBound = 'as the statement sees it' | 'as read';
+export type Tails = { readonly startingAt: TailStarts } | { readonly ofFeeds: readonly string[] };
 
 /**
- * The SELECT of the metered records of every usage feed's tail that count in `period` (the rule
- * of `countsIn`), of one subscription, several, or all (`undefined`); undefined where no feed has
- * a tail. `columns` may name `usage_records`' columns unqualified. The starts read before the
- * statement give the planner a key range (feed, event_id) to read: a subscription's records have
- * no index of their own (migration 0014), and with the starts joined in from feed_watermarks,
- * PostgreSQL scanned the whole table.
+ * The SELECT of the metered records of the usage feeds' tails that count in `period` (the rule
+ * of `countsIn`), of one subscription, several, or all (`undefined`); undefined where there is no
+ * tail to read. `columns` may name `usage_records`' columns unqualified. Each tail is read by its
+ * key range (feed, event_id): a subscription's records have no index of their own (migration
+ * 0014). Read in the statement, the range is bounded on both sides, by the mark and by the
+ * watermark (every stored record is behind it): PostgreSQL's planner, not knowing either value,
+ * takes a range between two for a narrow one, and one bounded on a side only for a third of the
+ * table, which it then scans whole (as it does when the marks are joined in from feed_watermarks).
  */
 export function tailSelect(
-  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, starts: TailStarts, bound: TailBound,
+  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, tails: Tails,
 ): string | undefined {
-  if (starts.size === 0) return undefined;
   const sequelize = database.sequelize;
-  const which = subscriptionCondition(sequelize, subscriptions);
-  const tails = [...starts].map(([feed, rolledUpTo]) => {
-    const name = sequelize.escape(feed);
-    const again = bound === 'as the statement sees it' ? ` AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = ${name})` : '';
-    return `(feed = ${name} AND event_id >= ${rolledUpTo}${again})`;
-  }).join(' OR ');
+  const ranges = 'startingAt' in tails
+    ? [...tails.startingAt].map(([feed, start]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${start})`)
+    : tails.ofFeeds.map((feed) => {
+      const name = sequelize.escape(feed);
+      const mark = (column: string) => `(SELECT ${column} FROM feed_watermarks WHERE feed_watermarks.feed = ${name})`;
+      return `(feed = ${name} AND event_id >= ${mark('rolled_up_to')} AND event_id < ${mark('next_start_id')})`;
+    });
+  if (ranges.length === 0) return undefined;
   const from = sequelize.escape(period.from as unknown as string);
   return `SELECT ${columns} FROM usage_records
-     WHERE (${tails}) AND metered IS NOT NULL ${which}
+     WHERE (${ranges.join(' OR ')}) AND metered IS NOT NULL ${subscriptionCondition(sequelize, subscriptions)}
        AND start_time < ${sequelize.escape(period.to as unknown as string)} AND (end_time > ${from} OR (end_time = start_time AND start_time >= ${from}))`;
 }
 

@@ -18,7 +18,8 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   before(async () => {
     // The feed stands at 3 with nothing rolled up, so that the roll-up and the queries read the tail.
     const recording = recordingMssql((sql) => (/^SELECT [^()]* FROM feed_watermarks WHERE feed =/.test(sql) ? [{ next_start_id: '3', rolled_up_to: '0' }]
-      : /FROM feed_watermarks\s+WHERE rolled_up_to IS NOT NULL/.test(sql) ? [{ feed: 'usage', rolled_up_to: '0' }]
+      : sql.startsWith('SELECT feed FROM feed_watermarks') ? [{ feed: 'usage' }]
+      : sql.startsWith('SELECT starts.*') ? [{ feed: 'usage', rolled_up_to: '0' }]
       : undefined));
     // No connection to open a transaction on; the callback runs with a stand-in.
     (recording.sequelize as unknown as { transaction: (fn: (t: object) => unknown) => unknown }).transaction = (fn) => fn({});
@@ -57,7 +58,9 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     expect(union, statements.join('\n')).to.not.equal(undefined);
     // The hours at both edges of March in UTC+2, its whole days, and the tail.
     for (const table of ['usage_rollups_hours', 'usage_rollups_subscription_daily', 'usage_records']) expect(union).to.include(`FROM ${table}`);
-    expect(union).to.include("event_id >= 0 AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = N'usage')");
+    expect(union).to.include("(feed = N'usage' AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = N'usage') AND event_id < (SELECT next_start_id FROM feed_watermarks WHERE feed_watermarks.feed = N'usage'))");
+    // and a row for any usage feed besides those whose tails it reads
+    expect(union).to.include("FROM feed_watermarks WHERE rolled_up_to IS NOT NULL AND feed NOT IN (N'usage')");
     expect(union).to.include("bucket_start >= '2025-03-01 00:00:00.000 +00:00'");
   });
 

@@ -70,6 +70,23 @@ describe(`a usage answer read while another instance rolls the tail up, on ${tes
   }
 });
 
+describe(`a usage answer after a new usage feed began, on ${testBackend()}`, () => {
+  it('reads the new feed\'s tail too, though the query had listed the usage feeds before it began', async () => {
+    const world = await startUsageWorld([await sqlDatabases()]);
+    try {
+      await world.store.ingest('usage', { records: [RECORDS[0]], nextStartId: '2' });
+      const allottedSpace = async () => (await world.query.totals(SUBSCRIPTION, MARCH_UTC_PLUS_2)).find((t) => t.meterId === 'mysql.allotted-space')?.quantity;
+      // 1 GB × 2 h
+      expect(await allottedSpace()).to.equal('2');
+      await world.store.ingest('usage-b', { records: [RECORDS[1]], nextStartId: '3' });
+      // + 2 GB × 3 h from the other feed, not rolled up
+      expect(await allottedSpace()).to.equal('8');
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 async function closeBoth(a: UsageWorld, b: UsageWorld): Promise<void> {
   await b.close();
   await a.close();
