@@ -359,9 +359,10 @@ export class SequelizeUsageQuery implements UsageQuery {
 function slicesBy(slices: readonly MeterSlice[], keyOf: (slice: MeterSlice) => string): Map<string, MeterSlice[]> {
   const groups = new Map<string, MeterSlice[]>();
   for (const slice of slices) {
-    const held = groups.get(keyOf(slice));
+    const key = keyOf(slice);
+    const held = groups.get(key);
     if (held) held.push(slice);
-    else groups.set(keyOf(slice), [slice]);
+    else groups.set(key, [slice]);
   }
   return groups;
 }
