@@ -36,6 +36,11 @@ interface Row {
   /** CPU seconds of this process (all its threads; not the PostgreSQL server): on a shared machine, steadier than the rates. */
   cpuSeconds: number;
   bareCpuSeconds: number;
+  /**
+   * This process's and the emulator's CPU seconds per second of the pipeline's run: how many of
+   * the machine's cores the run kept busy (the PostgreSQL server's not counted).
+   */
+  coresBusy: number | undefined;
 }
 
 async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
@@ -57,9 +62,12 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   global.gc?.();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
+  const emulatorCpu = emulator.cpuSeconds();
   const { result, peakRssMb, peakHeapMb, peakLiveHeapMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuSeconds = cpuSecondsSince(cpu);
+  const emulatorCpuAfter = emulator.cpuSeconds();
+  const coresBusy = emulatorCpu === undefined || emulatorCpuAfter === undefined ? undefined : (cpuSeconds + emulatorCpuAfter - emulatorCpu) / seconds;
   if (result.status !== 'collected' || result.feeds.some((f) => f.error) || result.feeds[0].new !== records) {
     throw new Error(`the pipeline did not store every record: ${JSON.stringify(result)}`);
   }
@@ -71,7 +79,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const bareCpuSeconds = cpuSecondsSince(bareCpu);
   const sourcePerSecond = await sourceRate(client, BATCH_SIZE);
   await emulator.stop();
-  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds };
+  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds, coresBusy };
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
@@ -82,7 +90,7 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
 export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
   console.log(`usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of ${BATCH_SIZE})`);
-  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   heap (live)   CPU s (bare)   source alone/s');
+  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   heap (live)   CPU s (bare)   source alone/s   cores busy');
   // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling. By default three volumes
   // (105,000, 210,000 and 840,000 records): the peaks beside them say whether memory grows with
   // them. A shorter run ends before V8 has settled how much garbage it lets the old generation
@@ -94,7 +102,7 @@ export async function usagePipelineBench(): Promise<void> {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
-          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB ${String(row.peakHeapMb).padStart(6)} (${row.peakLiveHeapMb}) MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}`,
+          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB ${String(row.peakHeapMb).padStart(6)} (${row.peakLiveHeapMb}) MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}${(row.coresBusy?.toFixed(2) ?? '?').padStart(13)}`,
       );
     }
   }

@@ -1,10 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface EmulatorProcess {
   readonly usageServiceUrl: string;
   /** How many usage records the emulator generated (the last EventId). */
   readonly records: number;
+  /** CPU seconds the emulator has used so far (all its threads), from Linux's /proc; undefined elsewhere. */
+  cpuSeconds(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export async function startEmulatorProcess(generator: { seed: number; tenants: n
   return {
     usageServiceUrl: url,
     records: Number(records),
+    cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () => new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
@@ -51,4 +55,18 @@ function readBanner(child: ChildProcess): Promise<string> {
     });
     child.once('exit', (code) => reject(new Error(`the emulator exited (${code}) before it listened: ${text}`)));
   });
+}
+
+/** Linux's clock ticks per second (USER_HZ), in which /proc/<pid>/stat counts CPU time. */
+const TICKS_PER_SECOND = 100;
+
+function processCpuSeconds(pid: number | undefined): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces) in parentheses; utime and stime are the 14th and 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }
