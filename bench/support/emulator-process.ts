@@ -30,6 +30,9 @@ export async function startEmulatorProcess(generator: { seed: number; tenants: n
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  // A benchmark that fails leaves no emulator behind (holding its terminal's output open).
+  const killChild = () => child.kill();
+  process.once('exit', killChild);
   const banner = await readBanner(child);
   const url = /Usage Service\s+(\S+)/.exec(banner)?.[1];
   const records = /(\d+) usage records/.exec(banner)?.[1];
@@ -39,6 +42,7 @@ export async function startEmulatorProcess(generator: { seed: number; tenants: n
     records: Number(records),
     cpuSeconds: () => processCpuSeconds(child.pid),
     stop: () => new Promise<void>((resolve) => {
+      process.off('exit', killChild);
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     }),
