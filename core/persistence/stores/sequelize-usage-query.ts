@@ -22,6 +22,7 @@ import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredS
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
 import { bigintAsText, chunks, readBigint, readDate, select, sqlList, subscriptionCondition } from './sequelize-usage-sql';
+import { groupBy } from '../../shared/group-by';
 
 /** One meter's partial from one rollup row. */
 interface MeterSlice {
@@ -91,7 +92,7 @@ export class SequelizeUsageQuery implements UsageQuery {
     for (const [key, { period, subscriptionIds }] of byPeriod) {
       const slices: MeterSlice[] = [];
       for (const chunk of chunks([...subscriptionIds])) slices.push(...(await this.rollups(chunk, undefined, period, ACROSS_RESOURCES)));
-      const bySubscription = slicesBy(slices, (slice) => slice.subscription_id);
+      const bySubscription = groupBy(slices, (slice) => slice.subscription_id);
       for (const subscriptionId of subscriptionIds) totals.set(`${subscriptionId}\u0000${key}`, this.meterTotals(bySubscription.get(subscriptionId) ?? []));
     }
     return requests.map(({ subscriptionId, period }) => totals.get(`${subscriptionId}\u0000${period.from.getTime()}/${period.to.getTime()}`)!);
@@ -205,7 +206,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       return bucket;
     };
     const buckets: UsageBucket[] = [];
-    for (const [meterId, slices] of slicesBy(rows, (slice) => slice.meter_id)) {
+    for (const [meterId, slices] of groupBy(rows, (slice) => slice.meter_id)) {
       for (const [bucket, partial] of this.fold(slices, (slice) => bucketFor(slice.bucket_start))) {
         buckets.push({ meterId, from: bucket.from, to: bucket.to, quantity: finishedQuantity(partial) });
       }
@@ -353,18 +354,6 @@ export class SequelizeUsageQuery implements UsageQuery {
       }
     }
   }
-}
-
-/** The slices by `keyOf`, each group in the order given. */
-function slicesBy(slices: readonly MeterSlice[], keyOf: (slice: MeterSlice) => string): Map<string, MeterSlice[]> {
-  const groups = new Map<string, MeterSlice[]>();
-  for (const slice of slices) {
-    const key = keyOf(slice);
-    const held = groups.get(key);
-    if (held) held.push(slice);
-    else groups.set(key, [slice]);
-  }
-  return groups;
 }
 
 /** Whether an answer groups by resource (the drill-down) or combines a subscription's resources. */
