@@ -12,7 +12,9 @@ import { installPluginApiResolver } from '../core/plugin-host/plugin-api-resolve
 import { CollectFeeds } from '../resource-provider/collector/collect-feeds';
 import { createContainer } from '../resource-provider/composition-root';
 import { UsageServiceClient } from '../resource-provider/wap/usage-service-client';
-import { bareInsertRate, sourceRate } from './support/bare-insert';
+import { bareInsertRate, pipelineRowsOfPages, sourceRate } from './support/bare-insert';
+import { MeterRegistry } from '../core/plugin-host/meter-registry';
+import type { MeterPlugin } from '../core/plugin-api';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
 import { startEmulatorProcess } from './support/emulator-process';
 import { withPeakMemory } from './support/peak-memory';
@@ -51,9 +53,6 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   // Every page pulled once untimed first: the emulator's code and this process's HTTP and JSON
   // code are compiled before any run, so that none of the runs compared is the cold one.
   await sourceRate(client, BATCH_SIZE);
-  // The bare driver runs before the pipeline and after it: a machine whose speed drifts during
-  // the run (a shared VM does, by a third in an hour) then moves both sides of the ratio alike.
-  const bareBefore = await bareRun(backend, client);
   const databaseUrl = await emptyBenchDatabase(backend);
   const container = createContainer(
     {
@@ -67,6 +66,11 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   await migrateToLatest(database);
   await container.get(PluginRegistry).rescan();
   if (process.env.BENCH_WAL && backend === 'sqlite') await database.sequelize.query('PRAGMA journal_mode=WAL');
+  const plugins = container.get(MeterRegistry).active();
+  // The bare driver runs before the pipeline and after it: a machine whose speed drifts during
+  // the run (a shared VM does, by a third in an hour) then moves both sides of the ratio alike.
+  // The rows it writes are worked out anew for each run, so that none is held during the pipeline's.
+  const bareBefore = await bareRun(backend, client, plugins);
   global.gc?.();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -80,7 +84,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
     throw new Error(`the pipeline did not store every record: ${JSON.stringify(result)}`);
   }
   await database.close();
-  const bareAfter = await bareRun(backend, client);
+  const bareAfter = await bareRun(backend, client, plugins);
   // The rate over both runs' records and seconds: they write the same records.
   const bareDriverPerSecond = 2 / (1 / bareBefore.perSecond + 1 / bareAfter.perSecond);
   const bareCpuSeconds = (bareBefore.cpuSeconds + bareAfter.cpuSeconds) / 2;
@@ -89,12 +93,12 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds, coresBusy };
 }
 
-/** One run of the bare driver into an empty database: its records per second and CPU seconds. */
-async function bareRun(backend: BenchBackend, client: UsageServiceClient): Promise<{ perSecond: number; cpuSeconds: number }> {
-  const databaseUrl = await emptyBenchDatabase(backend);
-  const cpu = process.cpuUsage();
-  const perSecond = await bareInsertRate(backend, databaseUrl, client, BATCH_SIZE);
-  return { perSecond, cpuSeconds: cpuSecondsSince(cpu) };
+/** One run of the bare driver into an empty database of its own: its records per second and CPU seconds. */
+async function bareRun(backend: BenchBackend, client: UsageServiceClient, plugins: readonly MeterPlugin[]): Promise<{ perSecond: number; cpuSeconds: number }> {
+  const rows = await pipelineRowsOfPages(client, BATCH_SIZE, plugins);
+  const databaseUrl = await emptyBenchDatabase(backend, '_bare');
+  global.gc?.();
+  return bareInsertRate(backend, databaseUrl, client, BATCH_SIZE, rows);
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {

@@ -3,32 +3,71 @@ import BetterSqlite3 from 'better-sqlite3';
 import { UsageServiceClient } from '../../resource-provider/wap/usage-service-client';
 import type { BenchBackend } from './bench-databases';
 import { SQLITE_CONNECTION_PRAGMAS } from '../../core/persistence/sqlite-driver';
+import { Database } from '../../core/persistence/database';
+import { migrateToLatest } from '../../core/persistence/migrator';
+import type { MeterPlugin } from '../../core/plugin-api';
+import { MeterUsageRecord } from '../../core/usage/metering/meter-usage-record';
+import { eventIdOf, type RawUsageRecord } from '../../core/usage/store/raw-usage-record';
+import { QUARANTINE_COLUMNS, USAGE_RECORD_COLUMNS, usagePageRows } from '../../core/persistence/stores/usage-page-rows';
+import { pushBindable, StoredDateText } from '../../core/persistence/stores/bulk-rows/stored-date-text';
 
-interface WireRecord {
+interface WireRecord extends RawUsageRecord {
   EventId: number;
-  SubscriptionId: string;
-  ProviderName: string;
 }
 
-const CREATE = `CREATE TABLE bare_usage_records (feed VARCHAR(32) NOT NULL, event_id BIGINT NOT NULL, subscription_id VARCHAR(64),
-  provider_name VARCHAR(128), payload TEXT NOT NULL, received_at VARCHAR(40) NOT NULL, PRIMARY KEY (feed, event_id))`;
+/** The rows the pipeline writes for one page, as bound parameters in its columns' order. */
+interface PageRows {
+  readonly records: number;
+  readonly recordParams: readonly unknown[];
+  readonly quarantined: number;
+  readonly quarantineParams: readonly unknown[];
+}
 
 /**
- * The floor the pipeline is measured against: the same pages, pulled the same way, written as the
- * same raw rows by the bare driver in one multi-row INSERT and one transaction per page, with no
- * metering, no rollups and no ORM.
+ * The rows of `usage_records` (and `quarantined_records`) that the pipeline writes for each page
+ * of the usage feed, worked out with the pipeline's own code (`usagePageRows`, the meter plugins,
+ * the same date text), before the bare driver's timed run: what it writes is then the same rows,
+ * value for value, and none of the work of making them is in its time.
  */
-export async function bareInsertRate(backend: BenchBackend, databaseUrl: string, usage: UsageServiceClient, batchSize: number): Promise<number> {
-  const writer = backend === 'sqlite' ? await sqliteWriter(databaseUrl.replace(/^sqlite:/, '')) : await postgresWriter(databaseUrl);
-  await writer.exec(CREATE);
-  const rate = await pullRate(usage, batchSize, async (page, texts) => {
-    const now = new Date().toISOString();
-    // Each record as WAP sent it, as the pipeline keeps it.
-    const params = page.flatMap((r, i) => ['usage', r.EventId, r.SubscriptionId, r.ProviderName, texts?.[i] ?? JSON.stringify(r), now]);
-    await writer.insertPage(page.length, params);
+export async function pipelineRowsOfPages(usage: UsageServiceClient, batchSize: number, plugins: readonly MeterPlugin[]): Promise<PageRows[]> {
+  const meter = new MeterUsageRecord(plugins);
+  const dates = new StoredDateText();
+  const receivedAt = new Date();
+  const pages: PageRows[] = [];
+  await pullRate(usage, batchSize, async (page, texts) => {
+    const rows = usagePageRows('usage', page.map((record, i) => ({ eventId: eventIdOf(record)!, record, text: texts?.[i] })), meter, receivedAt);
+    const recordParams: unknown[] = [];
+    for (const row of rows.records) pushBindable(recordParams, row, dates);
+    const quarantineParams: unknown[] = [];
+    for (const row of rows.quarantined) pushBindable(quarantineParams, row, dates);
+    pages.push({ records: rows.records.length, recordParams, quarantined: rows.quarantined.length, quarantineParams });
   });
+  return pages;
+}
+
+/**
+ * The floor the pipeline is measured against: the same pages, pulled the same way, and the same
+ * rows (`pipelineRowsOfPages`) written into the same tables (the migrations' own) by the bare
+ * driver, in one multi-row INSERT per table and one transaction per page, with no metering, no
+ * rollups and no ORM.
+ */
+export async function bareInsertRate(
+  backend: BenchBackend, databaseUrl: string, usage: UsageServiceClient, batchSize: number, rows: readonly PageRows[],
+): Promise<{ perSecond: number; cpuSeconds: number }> {
+  const schema = new Database({ url: databaseUrl });
+  await migrateToLatest(schema);
+  await schema.close();
+  const writer = backend === 'sqlite' ? await sqliteWriter(databaseUrl.replace(/^sqlite:/, '')) : await postgresWriter(databaseUrl);
+  let pages = 0;
+  const cpu = process.cpuUsage();
+  const perSecond = await pullRate(usage, batchSize, async (page) => {
+    const pageRows = rows[pages++];
+    if (pageRows?.records !== page.length) throw new Error(`page ${pages} has ${page.length} records, its rows were worked out for ${pageRows?.records}`);
+    await writer.insertPage(pageRows);
+  });
+  const used = process.cpuUsage(cpu);
   await writer.close();
-  return rate;
+  return { perSecond, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /**
@@ -56,27 +95,31 @@ async function pullRate(usage: UsageServiceClient, batchSize: number, take: (pag
 }
 
 interface BareWriter {
-  exec(sql: string): Promise<void>;
-  insertPage(rows: number, params: unknown[]): Promise<void>;
+  insertPage(rows: PageRows): Promise<void>;
   close(): Promise<void>;
 }
 
-function placeholders(rows: number, numbered: boolean): string {
-  return Array.from({ length: rows }, (_, r) => `(${Array.from({ length: 6 }, (_, c) => (numbered ? `$${r * 6 + c + 1}` : '?')).join(', ')})`).join(', ');
+function insertSql(table: string, columns: readonly string[], rows: number, numbered: boolean): string {
+  const tuples = Array.from({ length: rows }, (_, r) => `(${columns.map((_, c) => (numbered ? `$${r * columns.length + c + 1}` : '?')).join(', ')})`);
+  return `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`;
 }
 
 async function sqliteWriter(file: string): Promise<BareWriter> {
   const db = new BetterSqlite3(file);
   // The pipeline's connections run these too: the same journal and syncing for both.
   for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.exec(pragma);
-  const insert = new Map<number, BetterSqlite3.Statement>();
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  const insert = (table: string, columns: readonly string[], rows: number, params: readonly unknown[]) => {
+    const sql = insertSql(table, columns, rows, false);
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    statement.run(params);
+  };
   return {
-    exec: async (sql) => void db.exec(sql),
-    async insertPage(rows, params) {
-      let statement = insert.get(rows);
-      if (!statement) insert.set(rows, (statement = db.prepare(`INSERT INTO bare_usage_records VALUES ${placeholders(rows, false)}`)));
+    async insertPage(rows) {
       db.exec('BEGIN');
-      statement.run(params);
+      insert('usage_records', USAGE_RECORD_COLUMNS, rows.records, rows.recordParams);
+      if (rows.quarantined > 0) insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined, rows.quarantineParams);
       db.exec('COMMIT');
     },
     close: async () => void db.close(),
@@ -87,10 +130,10 @@ async function postgresWriter(url: string): Promise<BareWriter> {
   const client = new Client({ connectionString: url });
   await client.connect();
   return {
-    exec: async (sql) => void (await client.query(sql)),
-    async insertPage(rows, params) {
+    async insertPage(rows) {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO bare_usage_records VALUES ${placeholders(rows, true)}`, params);
+      await client.query(insertSql('usage_records', USAGE_RECORD_COLUMNS, rows.records, true), rows.recordParams as unknown[]);
+      if (rows.quarantined > 0) await client.query(insertSql('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined, true), rows.quarantineParams as unknown[]);
       await client.query('COMMIT');
     },
     close: () => client.end(),

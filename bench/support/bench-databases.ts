@@ -7,16 +7,20 @@ export type BenchBackend = 'sqlite' | 'postgres';
 const postgresServer = process.env.BENCH_POSTGRES_SERVER ?? 'postgres://postgres@127.0.0.1:5432';
 const postgresDatabase = process.env.BENCH_POSTGRES_DATABASE ?? 'wapbilling_bench';
 
-/** An empty database for one benchmark run: a new SQLite file, or the bench database recreated. */
-export async function emptyBenchDatabase(backend: BenchBackend): Promise<string> {
+/**
+ * An empty database for one benchmark run: a new SQLite file, or the bench database recreated
+ * (`suffix` names another beside it, for a run that needs two at once).
+ */
+export async function emptyBenchDatabase(backend: BenchBackend, suffix = ''): Promise<string> {
   if (backend === 'sqlite') return `sqlite:${path.join(temporaryFolder('wap-billing-bench-'), 'billing.sqlite')}`;
+  const name = `${postgresDatabase}${suffix}`;
   const admin = new Client({ connectionString: `${postgresServer}/postgres` });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS "${postgresDatabase}"`);
-    await admin.query(`CREATE DATABASE "${postgresDatabase}"`);
+    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
+    await admin.query(`CREATE DATABASE "${name}"`);
   } finally {
     await admin.end();
   }
-  return `${postgresServer}/${postgresDatabase}`;
+  return `${postgresServer}/${name}`;
 }
