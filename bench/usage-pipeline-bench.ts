@@ -12,7 +12,7 @@ import { installPluginApiResolver } from '../core/plugin-host/plugin-api-resolve
 import { CollectFeeds } from '../resource-provider/collector/collect-feeds';
 import { createContainer } from '../resource-provider/composition-root';
 import { UsageServiceClient } from '../resource-provider/wap/usage-service-client';
-import { bareInsertRate, pipelineRowsOfPages, sourceRate } from './support/bare-insert';
+import { bareInsertRate, sourceRate } from './support/bare-insert';
 import { MeterRegistry } from '../core/plugin-host/meter-registry';
 import type { MeterPlugin } from '../core/plugin-api';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
@@ -69,7 +69,6 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const plugins = container.get(MeterRegistry).active();
   // The bare driver runs before the pipeline and after it: a machine whose speed drifts during
   // the run (a shared VM does, by a third in an hour) then moves both sides of the ratio alike.
-  // The rows it writes are worked out anew for each run, so that none is held during the pipeline's.
   const bareBefore = await bareRun(backend, client, plugins);
   global.gc?.();
   const started = process.hrtime.bigint();
@@ -95,10 +94,8 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
 
 /** One run of the bare driver into an empty database of its own: its records per second and CPU seconds. */
 async function bareRun(backend: BenchBackend, client: UsageServiceClient, plugins: readonly MeterPlugin[]): Promise<{ perSecond: number; cpuSeconds: number }> {
-  const rows = await pipelineRowsOfPages(client, BATCH_SIZE, plugins);
   const databaseUrl = await emptyBenchDatabase(backend, '_bare');
-  global.gc?.();
-  return bareInsertRate(backend, databaseUrl, client, BATCH_SIZE, rows);
+  return bareInsertRate(backend, databaseUrl, client, BATCH_SIZE, plugins);
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
