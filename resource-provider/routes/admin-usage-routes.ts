@@ -12,11 +12,13 @@ import type { RouteContribution } from '../http/route-contribution';
 import { formatParam, itemsResponse, jsonResponse, operation, pathParam, periodParams, queryParam } from '../openapi/operation-kit';
 import { DeclarativeMeterDocumentSchema } from '../../core/usage/metering/declarative-meter-schema';
 import type { OpenApiPaths } from '../openapi/openapi-types';
-import { Meter, MeterSubscriptions, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
+import { Meter, MeterSubscriptions, PlanMeterUsage, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
+import { UsageByPlan } from '../../core/usage/usage-by-plan';
+import { CatalogueQuery } from '../../core/catalogue/catalogue-query';
 
-/** Admins' views across subscriptions: every meter there is, usage by subscription and meter, quarantine. */
+/** Admins' views across subscriptions: every meter there is, usage by subscription, by meter or by plan, quarantine. */
 @injectable()
 export class AdminUsageRoutes implements RouteContribution {
   constructor(
@@ -25,6 +27,8 @@ export class AdminUsageRoutes implements RouteContribution {
     @inject(ReprocessQuarantine) private readonly quarantine: ReprocessQuarantine,
     @inject(SaveDeclarativeMeter) private readonly declarativeMeters: SaveDeclarativeMeter,
     @inject(Clock) private readonly clock: Clock,
+    @inject(UsageByPlan) private readonly byPlan: UsageByPlan,
+    @inject(CatalogueQuery) private readonly catalogue: CatalogueQuery,
   ) {}
 
   configure(router: Router): void {
@@ -35,6 +39,12 @@ export class AdminUsageRoutes implements RouteContribution {
 
     router.get('/admin/usage', async (req, res) => {
       const period = usagePeriod(req, this.clock.now());
+      if (req.query.groupBy === 'plan') {
+        const names = new Map((await this.catalogue.plans()).map((p) => [p.id, p.displayName]));
+        const items = (await this.byPlan.over(period)).map((u) => ({ ...u, planName: u.planId === null ? null : names.get(u.planId) ?? null, unit: u.unit ?? null }));
+        sendItems(req, res, items, ['planId', 'planName', 'meterId', 'unit', 'subscriptions', 'quantity'], 'usage-by-plan');
+        return;
+      }
       const totals = await this.usage.overview(period);
       const byMeter = req.query.groupBy === 'meter';
       const items = byMeter ? this.perMeter(totals) : totals.map((t) => ({ ...t, unit: this.meters.meter(t.meterId)?.unit ?? null }));
@@ -65,8 +75,12 @@ export class AdminUsageRoutes implements RouteContribution {
         get: operation({
           summary: 'Usage across subscriptions over a period',
           tags: ['admin'],
-          parameters: [...periodParams, queryParam('groupBy', 'meter: how many subscriptions used each meter', Type.Literal('meter')), formatParam],
-          responses: { 200: itemsResponse('One row per subscription and meter (or per meter)', Type.Union([SubscriptionMeterUsage, MeterSubscriptions])) },
+          parameters: [
+            ...periodParams,
+            queryParam('groupBy', 'meter: how many subscriptions used each meter; plan: each plan\'s usage, split at the hours its subscriptions changed plans', Type.Union([Type.Literal('meter'), Type.Literal('plan')])),
+            formatParam,
+          ],
+          responses: { 200: itemsResponse('One row per subscription and meter (or per meter, or per plan and meter)', Type.Union([SubscriptionMeterUsage, MeterSubscriptions, PlanMeterUsage])) },
           errors: [400],
         }),
       },

@@ -31,6 +31,18 @@ export const MeterSubscriptions = Type.Object(
   { title: 'MeterSubscriptions' },
 );
 
+export const PlanMeterUsage = Type.Object(
+  {
+    planId: Type.Union([Type.String(), Type.Null()], { description: 'null: usage of no plan (a subscription the catalogue does not know, or outside the time it held a plan)' }),
+    planName: Type.Union([Type.String(), Type.Null()]),
+    meterId: Type.String(),
+    unit: NullableUnit,
+    subscriptions: Type.Integer({ description: 'how many subscriptions used the meter while they held the plan' }),
+    quantity: Type.Union([Quantity, Type.Null()], { description: 'the subscriptions\' quantities added up; null where that says nothing: a max, average or latest meter, or a count of distinct resources of a subscription that held the plan twice in the period' }),
+  },
+  { title: 'PlanMeterUsage', description: 'with `groupBy=plan`: one row per plan and meter' },
+);
+
 export const MeterUsage = Type.Object(
   { meterId: Type.String(), displayName: Type.String(), unit: NullableUnit, quantity: Quantity, from: Instant, to: Instant },
   { title: 'MeterUsage', description: 'a meter\'s total over the period, or over one bucket of a series' },

@@ -1,0 +1,86 @@
+import { inject, injectable } from 'inversify';
+import { Decimal } from '../money/decimal';
+import { Aggregation } from '../plugin-api';
+import { BillableHoldings } from '../invoicing/billable-holdings';
+import { usagePeriodOf } from '../invoicing/invoice-periods';
+import type { Period } from './metering/aggregation/period';
+import { UsageQuery, type SubscriptionPeriod } from './store/usage-query';
+
+/** One plan's use of one meter over a period, across the subscriptions that held the plan meanwhile. */
+export interface PlanMeterUsage {
+  /**
+   * `null` for usage of no plan: of a subscription the catalogue does not know, or from a time
+   * the subscription held none (before its life, after its deletion).
+   */
+  readonly planId: string | null;
+  readonly meterId: string;
+  readonly unit: string | undefined;
+  /** How many subscriptions used the meter while they held the plan. */
+  readonly subscriptions: number;
+  /**
+   * The subscriptions' quantities added up, exact; `null` where adding them says nothing: the
+   * sum of peaks, averages or latest readings is none of the plan's, nor are resources counted
+   * twice by one subscription that held the plan twice in the period.
+   */
+  readonly quantity: string | null;
+}
+
+/** Quantities that add up across subscriptions and across the times one subscription held a plan. */
+const ADDS_UP: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted]);
+
+/**
+ * Admins' usage by plan: each subscription's usage is split by the plans it held, at the same
+ * hours the invoicer splits it (`usagePeriodOf`), so a plan's figures are what its subscriptions
+ * were billed for under it.
+ */
+@injectable()
+export class UsageByPlan {
+  constructor(
+    @inject(UsageQuery) private readonly usage: UsageQuery,
+    @inject(BillableHoldings) private readonly holdings: BillableHoldings,
+  ) {}
+
+  async over(period: Period): Promise<PlanMeterUsage[]> {
+    const used = [...new Set((await this.usage.overview(period)).map((t) => t.subscriptionId))];
+    const held = await this.holdings.ofAccounts(await this.holdings.accountIds());
+    const pieces: (SubscriptionPeriod & { readonly planId: string | null })[] = [];
+    for (const subscriptionId of used) {
+      const plans = held.during(subscriptionId, period)?.plans ?? [];
+      for (const piece of [...plans, ...heldByNoPlan(period, plans)]) {
+        const usagePeriod = usagePeriodOf(piece);
+        if (usagePeriod.to > usagePeriod.from) pieces.push({ subscriptionId, period: usagePeriod, planId: piece.planId });
+      }
+    }
+    const totals = await this.usage.totalsMany(pieces);
+    const rows = new Map<string, { planId: string | null; meterId: string; unit: string | undefined; pieces: Map<string, number>; sum: Decimal | null }>();
+    pieces.forEach(({ planId, subscriptionId }, i) => {
+      for (const total of totals[i]) {
+        const key = `${planId ?? ''}\u0000${total.meterId}`;
+        let row = rows.get(key);
+        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, pieces: new Map(), sum: new Decimal(0) }));
+        row.pieces.set(subscriptionId, (row.pieces.get(subscriptionId) ?? 0) + 1);
+        const addsUp = ADDS_UP.has(total.aggregation) || (total.aggregation === Aggregation.UniqueCount && row.pieces.get(subscriptionId) === 1);
+        row.sum = addsUp && row.sum ? row.sum.plus(total.quantity) : null;
+      }
+    });
+    return [...rows.values()]
+      .map(({ planId, meterId, unit, pieces: bySubscription, sum }) => ({ planId, meterId, unit, subscriptions: bySubscription.size, quantity: sum?.toString() ?? null }))
+      .sort((a, b) => compareNullLast(a.planId, b.planId) || a.meterId.localeCompare(b.meterId));
+  }
+}
+
+/** The parts of `period` outside every plan interval (sorted and disjoint, as `planIntervals` gives them). */
+function heldByNoPlan(period: Period, plans: readonly Period[]): (Period & { readonly planId: null })[] {
+  const gaps: (Period & { planId: null })[] = [];
+  let from = period.from;
+  for (const plan of plans) {
+    if (plan.from > from) gaps.push({ planId: null, from, to: plan.from });
+    if (plan.to > from) from = plan.to;
+  }
+  if (period.to > from) gaps.push({ planId: null, from, to: period.to });
+  return gaps;
+}
+
+function compareNullLast(a: string | null, b: string | null): number {
+  return a === b ? 0 : a === null ? 1 : b === null ? -1 : a.localeCompare(b);
+}
