@@ -132,9 +132,9 @@ async function sqliteWriter(file: string): Promise<BareWriter> {
   for (const pragma of SQLITE_CONNECTION_PRAGMAS) db.exec(pragma);
   const statements = new Map<string, BetterSqlite3.Statement>();
   const insert = (table: string, columns: readonly string[], rows: number, params: readonly unknown[]) => {
-    const sql = insertSql(table, columns, rows, false);
-    let statement = statements.get(sql);
-    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    const key = `${table}/${rows}`;
+    let statement = statements.get(key);
+    if (!statement) statements.set(key, (statement = db.prepare(insertSql(table, columns, rows, false))));
     statement.run(params);
   };
   return {
