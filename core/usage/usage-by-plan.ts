@@ -18,14 +18,14 @@ export interface PlanMeterUsage {
   /** How many subscriptions used the meter while they held the plan. */
   readonly subscriptions: number;
   /**
-   * The subscriptions' quantities added up, exact; `null` where adding them says nothing: the
-   * sum of peaks, averages or latest readings is none of the plan's, nor are resources counted
-   * twice by one subscription that held the plan twice in the period.
+   * The subscriptions' quantities added up, exact, for meters that sum or time-weight; `null`
+   * for the others, as in the other views across subscriptions: a sum of peaks, averages, latest
+   * readings or counts of distinct resources is none of the plan's.
    */
   readonly quantity: string | null;
 }
 
-/** Quantities that add up across subscriptions and across the times one subscription held a plan. */
+/** Quantities that add up across subscriptions, and across the times one subscription held a plan. */
 const ADDS_UP: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted]);
 
 /**
@@ -52,19 +52,18 @@ export class UsageByPlan {
       }
     }
     const totals = await this.usage.totalsMany(pieces);
-    const rows = new Map<string, { planId: string | null; meterId: string; unit: string | undefined; pieces: Map<string, number>; sum: Decimal | null }>();
+    const rows = new Map<string, { planId: string | null; meterId: string; unit: string | undefined; subscriptions: Set<string>; sum: Decimal | null }>();
     pieces.forEach(({ planId, subscriptionId }, i) => {
       for (const total of totals[i]) {
         const key = `${planId ?? ''}\u0000${total.meterId}`;
         let row = rows.get(key);
-        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, pieces: new Map(), sum: new Decimal(0) }));
-        row.pieces.set(subscriptionId, (row.pieces.get(subscriptionId) ?? 0) + 1);
-        const addsUp = ADDS_UP.has(total.aggregation) || (total.aggregation === Aggregation.UniqueCount && row.pieces.get(subscriptionId) === 1);
-        row.sum = addsUp && row.sum ? row.sum.plus(total.quantity) : null;
+        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, subscriptions: new Set(), sum: ADDS_UP.has(total.aggregation) ? new Decimal(0) : null }));
+        row.subscriptions.add(subscriptionId);
+        row.sum = row.sum?.plus(total.quantity) ?? null;
       }
     });
     return [...rows.values()]
-      .map(({ planId, meterId, unit, pieces: bySubscription, sum }) => ({ planId, meterId, unit, subscriptions: bySubscription.size, quantity: sum?.toString() ?? null }))
+      .map(({ planId, meterId, unit, subscriptions, sum }) => ({ planId, meterId, unit, subscriptions: subscriptions.size, quantity: sum?.toString() ?? null }))
       .sort((a, b) => compareNullLast(a.planId, b.planId) || a.meterId.localeCompare(b.meterId));
   }
 }

@@ -38,7 +38,7 @@ export const PlanMeterUsage = Type.Object(
     meterId: Type.String(),
     unit: NullableUnit,
     subscriptions: Type.Integer({ description: 'how many subscriptions used the meter while they held the plan' }),
-    quantity: Type.Union([Quantity, Type.Null()], { description: 'the subscriptions\' quantities added up; null where that says nothing: a max, average or latest meter, or a count of distinct resources of a subscription that held the plan twice in the period' }),
+    quantity: Type.Union([Quantity, Type.Null()], { description: 'the subscriptions\' quantities added up, for meters that sum or time-weight; null for the others (max, average, latest, unique-count), whose quantities do not add up across subscriptions' }),
   },
   { title: 'PlanMeterUsage', description: 'with `groupBy=plan`: one row per plan and meter' },
 );
