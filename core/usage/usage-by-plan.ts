@@ -25,8 +25,16 @@ export interface PlanMeterUsage {
   readonly quantity: string | null;
 }
 
-/** Quantities that add up across subscriptions, and across the times one subscription held a plan. */
 const ADDS_UP: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted]);
+
+/**
+ * Whether a meter's quantities add up across subscriptions (and across the times one subscription
+ * held a plan): sums and time-weighted quantities do; a sum of peaks, averages, latest readings or
+ * counts of distinct resources is none of the whole's.
+ */
+export function addsUpAcrossSubscriptions(aggregation: string): boolean {
+  return ADDS_UP.has(aggregation);
+}
 
 /**
  * Admins' usage by plan: each subscription's usage is split by the plans it held, at the same
@@ -57,7 +65,7 @@ export class UsageByPlan {
       for (const total of totals[i]) {
         const key = `${planId ?? ''}\u0000${total.meterId}`;
         let row = rows.get(key);
-        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, subscriptions: new Set(), sum: ADDS_UP.has(total.aggregation) ? new Decimal(0) : null }));
+        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, subscriptions: new Set(), sum: addsUpAcrossSubscriptions(total.aggregation) ? new Decimal(0) : null }));
         row.subscriptions.add(subscriptionId);
         row.sum = row.sum?.plus(total.quantity) ?? null;
       }

@@ -15,7 +15,8 @@ import type { OpenApiPaths } from '../openapi/openapi-types';
 import { Meter, MeterSubscriptions, PlanMeterUsage, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
-import { UsageByPlan } from '../../core/usage/usage-by-plan';
+import { addsUpAcrossSubscriptions, UsageByPlan } from '../../core/usage/usage-by-plan';
+import { Decimal } from '../../core/money/decimal';
 import { CatalogueQuery } from '../../core/catalogue/catalogue-query';
 
 /** Admins' views across subscriptions: every meter there is, usage by subscription, by meter or by plan, quarantine. */
@@ -48,7 +49,7 @@ export class AdminUsageRoutes implements RouteContribution {
       const totals = await this.usage.overview(period);
       const byMeter = req.query.groupBy === 'meter';
       const items = byMeter ? this.perMeter(totals) : totals.map((t) => ({ ...t, unit: this.meters.meter(t.meterId)?.unit ?? null }));
-      const columns = byMeter ? (['meterId', 'unit', 'subscriptions'] as const) : (['subscriptionId', 'meterId', 'unit', 'quantity'] as const);
+      const columns = byMeter ? (['meterId', 'unit', 'subscriptions', 'quantity'] as const) : (['subscriptionId', 'meterId', 'unit', 'quantity'] as const);
       sendItems(req, res, items as Record<string, unknown>[], columns, 'usage');
     });
 
@@ -104,10 +105,21 @@ export class AdminUsageRoutes implements RouteContribution {
     };
   }
 
-  /** Quantities of different subscriptions are not summed: a max or a unique count does not add up across tenants. */
-  private perMeter(totals: readonly { subscriptionId: string; meterId: string }[]) {
-    const counts = new Map<string, number>();
-    for (const t of totals) counts.set(t.meterId, (counts.get(t.meterId) ?? 0) + 1);
-    return [...counts].map(([meterId, subscriptions]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions }));
+  /**
+   * How many subscriptions used each meter, and their quantities added up where they add up
+   * (`addsUpAcrossSubscriptions`; null for the others, and for a meter no active plugin declares).
+   */
+  private perMeter(totals: readonly { subscriptionId: string; meterId: string; quantity: string }[]) {
+    const rows = new Map<string, { subscriptions: number; sum: Decimal | null }>();
+    for (const t of totals) {
+      let row = rows.get(t.meterId);
+      if (!row) {
+        const aggregation = this.meters.meter(t.meterId)?.aggregation;
+        rows.set(t.meterId, (row = { subscriptions: 0, sum: aggregation !== undefined && addsUpAcrossSubscriptions(aggregation) ? new Decimal(0) : null }));
+      }
+      row.subscriptions++;
+      row.sum = row.sum?.plus(t.quantity) ?? null;
+    }
+    return [...rows].map(([meterId, { subscriptions, sum }]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions, quantity: sum?.toString() ?? null }));
   }
 }

@@ -27,7 +27,12 @@ export const SubscriptionMeterUsage = Type.Object(
 );
 
 export const MeterSubscriptions = Type.Object(
-  { meterId: Type.String(), unit: NullableUnit, subscriptions: Type.Integer({ description: 'how many subscriptions used the meter' }) },
+  {
+    meterId: Type.String(),
+    unit: NullableUnit,
+    subscriptions: Type.Integer({ description: 'how many subscriptions used the meter' }),
+    quantity: Type.Union([Quantity, Type.Null()], { description: 'their quantities added up, for meters that sum or time-weight; null for the others' }),
+  },
   { title: 'MeterSubscriptions' },
 );
 

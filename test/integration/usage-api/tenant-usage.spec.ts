@@ -126,4 +126,11 @@ for (const rolledUp of [false, true]) describe(`tenant usage API on ${testBacken
     const meters = await items('/admin/meters');
     expect(meters.map((m) => (m as unknown as { id: string }).id)).to.include.members(['mysql.allotted-space', 'vm.runtime-hours', 'websites.requests']);
   });
+
+  it('adds up a meter across subscriptions for admins where its quantities add up', async () => {
+    const perMeter = (await items(`/admin/usage?${march}&groupBy=meter`)) as unknown as { meterId: string; subscriptions: number; quantity: string | null }[];
+    // GB-hours: 8.25 of tenant A and 100 of tenant B; the databases are peaks, which do not add up.
+    expect(perMeter.find((m) => m.meterId === 'mysql.allotted-space')).to.include({ subscriptions: 2, quantity: '108.25' });
+    expect(perMeter.find((m) => m.meterId === 'mysql.databases')).to.include({ subscriptions: 2, quantity: null });
+  });
 });
