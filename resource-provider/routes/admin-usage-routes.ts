@@ -78,7 +78,7 @@ export class AdminUsageRoutes implements RouteContribution {
           tags: ['admin'],
           parameters: [
             ...periodParams,
-            queryParam('groupBy', 'meter: how many subscriptions used each meter; plan: each plan\'s usage, split at the hours its subscriptions changed plans', Type.Union([Type.Literal('meter'), Type.Literal('plan')])),
+            queryParam('groupBy', 'meter: how many subscriptions used each meter, and their total where it adds up; plan: each plan\'s usage, split at the hours its subscriptions changed plans', Type.Union([Type.Literal('meter'), Type.Literal('plan')])),
             formatParam,
           ],
           responses: { 200: itemsResponse('One row per subscription and meter (or per meter, or per plan and meter)', Type.Union([SubscriptionMeterUsage, MeterSubscriptions, PlanMeterUsage])) },
