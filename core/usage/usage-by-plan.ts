@@ -1,10 +1,9 @@
 import { inject, injectable } from 'inversify';
-import { Decimal } from '../money/decimal';
-import { Aggregation } from '../plugin-api';
 import { BillableHoldings } from '../invoicing/billable-holdings';
 import { usagePeriodOf } from '../invoicing/invoice-periods';
 import type { Period } from './metering/aggregation/period';
 import { UsageQuery, type SubscriptionPeriod } from './store/usage-query';
+import { TotalAcrossSubscriptions } from './total-across-subscriptions';
 
 /** One plan's use of one meter over a period, across the subscriptions that held the plan meanwhile. */
 export interface PlanMeterUsage {
@@ -17,23 +16,8 @@ export interface PlanMeterUsage {
   readonly unit: string | undefined;
   /** How many subscriptions used the meter while they held the plan. */
   readonly subscriptions: number;
-  /**
-   * The subscriptions' quantities added up, exact, for meters that sum or time-weight; `null`
-   * for the others, as in the other views across subscriptions: a sum of peaks, averages, latest
-   * readings or counts of distinct resources is none of the plan's.
-   */
+  /** The subscriptions' quantities added up, where they add up (`TotalAcrossSubscriptions`). */
   readonly quantity: string | null;
-}
-
-const ADDS_UP: ReadonlySet<string> = new Set([Aggregation.Sum, Aggregation.TimeWeighted]);
-
-/**
- * Whether a meter's quantities add up across subscriptions (and across the times one subscription
- * held a plan): sums and time-weighted quantities do; a sum of peaks, averages, latest readings or
- * counts of distinct resources is none of the whole's.
- */
-export function addsUpAcrossSubscriptions(aggregation: string): boolean {
-  return ADDS_UP.has(aggregation);
 }
 
 /**
@@ -60,18 +44,17 @@ export class UsageByPlan {
       }
     }
     const totals = await this.usage.totalsMany(pieces);
-    const rows = new Map<string, { planId: string | null; meterId: string; unit: string | undefined; subscriptions: Set<string>; sum: Decimal | null }>();
+    const rows = new Map<string, { planId: string | null; meterId: string; unit: string | undefined; total: TotalAcrossSubscriptions }>();
     pieces.forEach(({ planId, subscriptionId }, i) => {
-      for (const total of totals[i]) {
-        const key = `${planId ?? ''}\u0000${total.meterId}`;
+      for (const { meterId, unit, aggregation, quantity } of totals[i]) {
+        const key = `${planId ?? ''}\u0000${meterId}`;
         let row = rows.get(key);
-        if (!row) rows.set(key, (row = { planId, meterId: total.meterId, unit: total.unit, subscriptions: new Set(), sum: addsUpAcrossSubscriptions(total.aggregation) ? new Decimal(0) : null }));
-        row.subscriptions.add(subscriptionId);
-        row.sum = row.sum?.plus(total.quantity) ?? null;
+        if (!row) rows.set(key, (row = { planId, meterId, unit, total: new TotalAcrossSubscriptions(aggregation) }));
+        row.total.add(subscriptionId, quantity);
       }
     });
     return [...rows.values()]
-      .map(({ planId, meterId, unit, subscriptions, sum }) => ({ planId, meterId, unit, subscriptions: subscriptions.size, quantity: sum?.toString() ?? null }))
+      .map(({ planId, meterId, unit, total }) => ({ planId, meterId, unit, subscriptions: total.subscriptions, quantity: total.quantity }))
       .sort((a, b) => compareNullLast(a.planId, b.planId) || a.meterId.localeCompare(b.meterId));
   }
 }

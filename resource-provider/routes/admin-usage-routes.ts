@@ -15,8 +15,8 @@ import type { OpenApiPaths } from '../openapi/openapi-types';
 import { Meter, MeterSubscriptions, PlanMeterUsage, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
-import { addsUpAcrossSubscriptions, UsageByPlan } from '../../core/usage/usage-by-plan';
-import { Decimal } from '../../core/money/decimal';
+import { UsageByPlan } from '../../core/usage/usage-by-plan';
+import { TotalAcrossSubscriptions } from '../../core/usage/total-across-subscriptions';
 import { CatalogueQuery } from '../../core/catalogue/catalogue-query';
 
 /** Admins' views across subscriptions: every meter there is, usage by subscription, by meter or by plan, quarantine. */
@@ -105,21 +105,14 @@ export class AdminUsageRoutes implements RouteContribution {
     };
   }
 
-  /**
-   * How many subscriptions used each meter, and their quantities added up where they add up
-   * (`addsUpAcrossSubscriptions`; null for the others, and for a meter no active plugin declares).
-   */
+  /** How many subscriptions used each meter, and their quantities added up where they add up. */
   private perMeter(totals: readonly { subscriptionId: string; meterId: string; quantity: string }[]) {
-    const rows = new Map<string, { subscriptions: number; sum: Decimal | null }>();
+    const byMeter = new Map<string, TotalAcrossSubscriptions>();
     for (const t of totals) {
-      let row = rows.get(t.meterId);
-      if (!row) {
-        const aggregation = this.meters.meter(t.meterId)?.aggregation;
-        rows.set(t.meterId, (row = { subscriptions: 0, sum: aggregation !== undefined && addsUpAcrossSubscriptions(aggregation) ? new Decimal(0) : null }));
-      }
-      row.subscriptions++;
-      row.sum = row.sum?.plus(t.quantity) ?? null;
+      let total = byMeter.get(t.meterId);
+      if (!total) byMeter.set(t.meterId, (total = new TotalAcrossSubscriptions(this.meters.meter(t.meterId)?.aggregation)));
+      total.add(t.subscriptionId, t.quantity);
     }
-    return [...rows].map(([meterId, { subscriptions, sum }]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions, quantity: sum?.toString() ?? null }));
+    return [...byMeter].map(([meterId, total]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions: total.subscriptions, quantity: total.quantity }));
   }
 }
