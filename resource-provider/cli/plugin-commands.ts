@@ -15,7 +15,6 @@ export function addPluginCommands(program: Command): void {
     .description('every plugin found in the plugin folders and npm packages, with its state')
     .action(() =>
       withMigratedContainer(async (container) => {
-        await container.get(PluginRegistry).rescan();
         const rows = container.get(PluginRegistry).list();
         for (const p of rows) {
           console.log(`${p.state.padEnd(9)} ${p.kind.padEnd(8)} ${p.id.padEnd(28)} ${p.version.padEnd(8)} ${p.error ?? p.displayName}`);

@@ -1,11 +1,16 @@
 import type { Container } from 'inversify';
 import { Database } from '../../core/persistence/database';
 import { migrateToLatest } from '../../core/persistence/migrator';
+import { PluginRegistry } from '../../core/plugin-host/plugin-registry';
 import { loadSettings } from '../config/load-settings';
 import { ConfigurationError } from '../config/settings';
 import { createContainer } from '../composition-root';
 
-/** Runs a CLI action against the configured database, migrated, and closes it afterwards. */
+/**
+ * Runs a CLI action against the configured database, migrated, with the plugins loaded as the
+ * server loads them (without its meters, `collect` would quarantine every record as unclaimed),
+ * and closes the database afterwards.
+ */
 export async function withMigratedContainer(action: (container: Container) => Promise<void>): Promise<void> {
   let settings;
   try {
@@ -20,6 +25,7 @@ export async function withMigratedContainer(action: (container: Container) => Pr
   const database = container.get(Database);
   try {
     await migrateToLatest(database);
+    await container.get(PluginRegistry).rescan();
     await action(container);
   } finally {
     await database.close();

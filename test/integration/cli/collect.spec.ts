@@ -62,10 +62,12 @@ describe(`npx wap-billing collect on ${testBackend()}`, () => {
     const stored = await withDatabase(async (database) => {
       const [[row]] = (await database.sequelize.query("SELECT COUNT(*) AS n, COUNT(DISTINCT event_id) AS ids FROM usage_records WHERE feed = 'usage'")) as [{ n: number | string; ids: number | string }[], unknown];
       const [[mark]] = (await database.sequelize.query("SELECT rolled_up_to, next_start_id FROM feed_watermarks WHERE feed = 'usage'")) as [{ rolled_up_to: number | string; next_start_id: number | string }[], unknown];
-      return { n: Number(row.n), ids: Number(row.ids), rolledUpTo: Number(mark.rolled_up_to), nextStartId: Number(mark.next_start_id) };
+      const [[quarantine]] = (await database.sequelize.query("SELECT COUNT(*) AS n FROM quarantined_records WHERE feed = 'usage'")) as [{ n: number | string }[], unknown];
+      return { n: Number(row.n), ids: Number(row.ids), quarantined: Number(quarantine.n), rolledUpTo: Number(mark.rolled_up_to), nextStartId: Number(mark.next_start_id) };
     });
-    // Stored once each, and all of it rolled up: the run settles the feed before it ends.
-    expect(stored).to.deep.equal({ n: records, ids: records, rolledUpTo: records + 1, nextStartId: records + 1 });
+    // Stored once each, metered by the built-in meters (none quarantined), and all of it rolled
+    // up: the run settles the feed before it ends.
+    expect(stored).to.deep.equal({ n: records, ids: records, quarantined: 0, rolledUpTo: records + 1, nextStartId: records + 1 });
   });
 
   it('says which feed failed and why, and exits 1, when the Usage Service refuses the credentials', async () => {
