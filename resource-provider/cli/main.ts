@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { Database } from '../../core/persistence/database';
 import { umzugFor } from '../../core/persistence/migrator';
 import { addCollectCommand } from './collect-command';
+import { addReprocessCommand } from './reprocess-command';
 import { addDoctorCommand } from './doctor-command';
 import { addInvoiceCommand } from './invoice-command';
 import { addPluginCommands } from './plugin-commands';
@@ -23,6 +24,7 @@ program
 
 addPluginCommands(program);
 addCollectCommand(program);
+addReprocessCommand(program);
 addRegisterCommand(program);
 addDoctorCommand(program);
 addInvoiceCommand(program);

@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { expect } from 'chai';
 import { WapEmulator } from '../../../wap-emulator/wap-emulator';
 import { Database } from '../../../core/persistence/database';
 import { SequelizeLeaseStore } from '../../../core/persistence/stores/sequelize-lease-store';
 import { SystemClock } from '../../../core/time/clock';
 import { COLLECTOR_LEASE } from '../../../resource-provider/collector/collect-feeds';
+import { temporaryPluginsDir } from '../../support/plugin-folders';
 import { freshDatabaseUrl, testBackend } from '../../support/test-database';
 import { wapBilling, type CliResult } from './run-cli';
 
@@ -11,7 +14,7 @@ import { wapBilling, type CliResult } from './run-cli';
 const GENERATOR = { seed: 5, tenants: 2, resourcesPerTenant: 2, days: 1, start: '2025-03-01' };
 const BATCH_SIZE = 7;
 
-describe(`npx wap-billing collect on ${testBackend()}`, () => {
+describe(`npx wap-billing collect and reprocess on ${testBackend()}`, () => {
   let emulator: WapEmulator;
   let env: Record<string, string>;
 
@@ -85,5 +88,32 @@ describe(`npx wap-billing collect on ${testBackend()}`, () => {
     expect(result.stderr).to.include('Another resource provider instance is collecting now; nothing was done.');
     const stored = await withDatabase(async (database) => (await database.sequelize.query("SELECT COUNT(*) AS n FROM usage_records WHERE feed = 'usage'"))[0] as { n: number | string }[]);
     expect(Number(stored[0].n)).to.equal(0);
+  });
+
+  it('keeps the records of a service no meter knows in quarantine until its meter is dropped in; reprocess then meters them, once', async () => {
+    const pluginsDir = temporaryPluginsDir();
+    env.PLUGINS_DIR = pluginsDir;
+    const tenant = emulator.generatedSubscriptionIds[0];
+    emulator.usage.append([1, 2].map(() => ({ ProviderName: 'servicebus', SubscriptionId: tenant, ResourceId: 'ns-1', Resources: { MessageCount: '2500000' } })));
+    expect((await collect()).code).to.equal(0);
+
+    const reprocess = async () => {
+      const result = await wapBilling(['reprocess'], env);
+      expect(result.code, result.stdout + result.stderr).to.equal(0);
+      return result.stdout.trim();
+    };
+    expect(await reprocess()).to.equal('2 quarantined records examined: 0 metered and released, 2 still quarantined');
+
+    const serviceBus = {
+      id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
+      meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
+    };
+    fs.writeFileSync(path.join(pluginsDir, 'meter.servicebus.meter.json'), JSON.stringify(serviceBus));
+    expect(await reprocess()).to.equal('2 quarantined records examined: 2 metered and released, 0 still quarantined');
+    expect(await reprocess()).to.equal('0 quarantined records examined: 0 metered and released, 0 still quarantined');
+
+    const metered = await withDatabase(async (database) => (await database.sequelize.query("SELECT metered FROM usage_records WHERE provider_name = 'servicebus'"))[0] as { metered: string }[]);
+    // 2,500,000 messages ÷ 1,000,000: 2.5 million messages a record.
+    expect(metered.map((r) => JSON.parse(r.metered))).to.deep.equal([[2, ['servicebus.messages', '2.5', 'sum', 'ns-1']], [2, ['servicebus.messages', '2.5', 'sum', 'ns-1']]]);
   });
 });
