@@ -38,6 +38,8 @@ import { CreditStore } from '../credits/credit-store';
 import { SequelizeCouponStore } from './stores/sequelize-coupon-store';
 import { SequelizePromotionStore } from './stores/sequelize-promotion-store';
 import { SequelizeCreditStore } from './stores/sequelize-credit-store';
+import { SequelizeQuarantineView } from './stores/sequelize-quarantine-view';
+import { QuarantineView } from '../usage/store/quarantine-view';
 
 export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void {
   bind(Database)
@@ -54,6 +56,8 @@ export function bindPersistence(bind: ContainerModuleLoadOptions['bind']): void 
   bind(UsageStore).toService(SequelizeUsageStore);
   bind(SequelizeUsageQuarantine).toSelf().inSingletonScope();
   bind(ReprocessQuarantine).toService(SequelizeUsageQuarantine);
+  bind(SequelizeQuarantineView).toSelf().inSingletonScope();
+  bind(QuarantineView).toService(SequelizeQuarantineView);
   bind(SequelizeUsageQuery).toSelf().inSingletonScope();
   bind(UsageQuery).toService(SequelizeUsageQuery);
 

@@ -12,7 +12,8 @@ import type { RouteContribution } from '../http/route-contribution';
 import { formatParam, itemsResponse, jsonResponse, operation, pathParam, periodParams, queryParam } from '../openapi/operation-kit';
 import { DeclarativeMeterDocumentSchema } from '../../core/usage/metering/declarative-meter-schema';
 import type { OpenApiPaths } from '../openapi/openapi-types';
-import { Meter, MeterSubscriptions, PlanMeterUsage, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
+import { Meter, MeterSubscriptions, PlanMeterUsage, QuarantinedRecord, QuarantineGroup, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
+import { QUARANTINE_KINDS, QuarantineView, type QuarantineKind } from '../../core/usage/store/quarantine-view';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
 import { UsageByPlan } from '../../core/usage/usage-by-plan';
@@ -30,6 +31,7 @@ export class AdminUsageRoutes implements RouteContribution {
     @inject(Clock) private readonly clock: Clock,
     @inject(UsageByPlan) private readonly byPlan: UsageByPlan,
     @inject(CatalogueQuery) private readonly catalogue: CatalogueQuery,
+    @inject(QuarantineView) private readonly quarantined: QuarantineView,
   ) {}
 
   configure(router: Router): void {
@@ -60,6 +62,19 @@ export class AdminUsageRoutes implements RouteContribution {
       }
       const installed = valueOrThrow(await this.declarativeMeters.save(document));
       res.json({ id: installed.id, state: installed.state, location: installed.location, meters: this.meters.meters().filter((m) => (document as { meters?: { id: string }[] }).meters?.some((d) => d.id === m.id)) });
+    });
+
+    router.get('/admin/quarantine', async (req, res) => {
+      const groups = await this.quarantined.groups();
+      sendItems(req, res, groups, ['kind', 'providerName', 'records', 'firstEventId', 'lastEventId', 'example'], 'quarantine');
+    });
+
+    router.get('/admin/quarantine/records', async (req, res) => {
+      const filter = quarantineFilter(req.query);
+      const items = await this.quarantined.records(filter);
+      const last = items.at(-1);
+      const next = items.length === filter.limit && last ? `${req.path}?${new URLSearchParams({ ...(req.query as Record<string, string>), after: last.eventId })}` : undefined;
+      sendItems(req, res, items, ['feed', 'eventId', 'subscriptionId', 'providerName', 'resourceId', 'startTime', 'endTime', 'reason', 'quarantinedAt'], 'quarantined-records', { next });
     });
 
     router.post('/admin/quarantine/reprocess', async (_req, res) => {
@@ -95,6 +110,30 @@ export class AdminUsageRoutes implements RouteContribution {
           errors: [400, 409],
         }),
       },
+      '/admin/quarantine': {
+        get: operation({
+          summary: 'The quarantined usage records not yet released, counted by kind of reason and WAP provider',
+          tags: ['admin'],
+          parameters: [formatParam],
+          responses: { 200: itemsResponse('One row per kind of reason and provider, the largest first', QuarantineGroup) },
+        }),
+      },
+      '/admin/quarantine/records': {
+        get: operation({
+          summary: 'The quarantined usage records not yet released, in EventId order, a page at a time',
+          tags: ['admin'],
+          parameters: [
+            queryParam('kind', 'only the records quarantined for this kind of reason', Type.Union(QUARANTINE_KINDS.map((k) => Type.Literal(k)))),
+            queryParam('providerName', "only the records of this WAP provider (the records' ProviderName)"),
+            queryParam('after', 'the records after this EventId: `next` gives the next page', Type.String({ pattern: '^[0-9]{1,19}$' })),
+            queryParam('limit', `records a page, at most ${MAX_QUARANTINE_PAGE}; default ${DEFAULT_QUARANTINE_PAGE}`, Type.Integer({ minimum: 1, maximum: MAX_QUARANTINE_PAGE })),
+            queryParam('feed', "the feed the records came from; default 'usage'"),
+            formatParam,
+          ],
+          responses: { 200: itemsResponse('The records, and `next` (also a `Link` header) while a page comes back full', QuarantinedRecord) },
+          errors: [400],
+        }),
+      },
       '/admin/quarantine/reprocess': {
         post: operation({
           summary: 'Meter again the usage records quarantined for want of a meter',
@@ -115,4 +154,29 @@ export class AdminUsageRoutes implements RouteContribution {
     }
     return [...byMeter].map(([meterId, total]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions: total.subscriptions, quantity: total.quantity }));
   }
+}
+
+const DEFAULT_QUARANTINE_PAGE = 100;
+const MAX_QUARANTINE_PAGE = 1000;
+
+/** The filter of `GET /admin/quarantine/records`, from its query; a 400 for a value it cannot take. */
+function quarantineFilter(query: Record<string, unknown>) {
+  const text = (name: string): string | undefined => {
+    const value = query[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value === '') throw new HttpError(400, 'BadRequest', `'${name}' must be given once, not empty`);
+    return value;
+  };
+  const kind = text('kind');
+  if (kind !== undefined && !(QUARANTINE_KINDS as readonly string[]).includes(kind)) {
+    throw new HttpError(400, 'BadRequest', `'kind' must be one of ${QUARANTINE_KINDS.join(', ')}`);
+  }
+  const after = text('after');
+  if (after !== undefined && !/^\d{1,19}$/.test(after)) throw new HttpError(400, 'BadRequest', "'after' must be an EventId (a whole number)");
+  const limitText = text('limit');
+  const limit = limitText === undefined ? DEFAULT_QUARANTINE_PAGE : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUARANTINE_PAGE) {
+    throw new HttpError(400, 'BadRequest', `'limit' must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`);
+  }
+  return { feed: text('feed') ?? 'usage', kind: kind as QuarantineKind | undefined, providerName: text('providerName'), afterEventId: after, limit };
 }

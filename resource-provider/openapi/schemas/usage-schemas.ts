@@ -1,4 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { Aggregation } from '../../../core/plugin-api';
+import { QUARANTINE_KINDS } from '../../../core/usage/store/quarantine-view';
 
 /*
  * The bodies of the usage routes (`routes/tenant-usage-routes.ts`, `routes/admin-usage-routes.ts`).
@@ -15,7 +17,7 @@ export const Meter = Type.Object(
     id: Type.String(),
     displayName: Type.String(),
     unit: Type.String(),
-    aggregation: Type.Union([Type.Literal('sum'), Type.Literal('max'), Type.Literal('average'), Type.Literal('latest')]),
+    aggregation: Type.Union(Object.values(Aggregation).map((a) => Type.Literal(a))),
     description: Type.Union([Type.String(), Type.Null()]),
   },
   { title: 'Meter' },
@@ -72,4 +74,33 @@ export const UsageRecordEvidence = Type.Object(
 export const ReprocessOutcome = Type.Object(
   { examined: Type.Integer(), released: Type.Integer(), stillQuarantined: Type.Integer() },
   { title: 'ReprocessOutcome', additionalProperties: true },
+);
+
+const QuarantineKind = Type.Union([...QUARANTINE_KINDS, 'other' as const].map((k) => Type.Literal(k)), { description: 'the word the reason begins with' });
+
+export const QuarantineGroup = Type.Object(
+  {
+    kind: QuarantineKind,
+    providerName: Type.Union([Type.String(), Type.Null()]),
+    records: Type.Integer({ description: 'quarantined records not yet released' }),
+    firstEventId: Type.String(),
+    lastEventId: Type.String(),
+    example: Type.String({ description: 'the reason of one of them, in full' }),
+  },
+  { title: 'QuarantineGroup', description: 'the quarantined records of one kind of reason and one WAP provider' },
+);
+
+export const QuarantinedRecord = Type.Object(
+  {
+    feed: Type.String(),
+    eventId: Type.String({ description: 'WAP\'s EventId' }),
+    subscriptionId: Type.Union([Type.String(), Type.Null()]),
+    providerName: Type.Union([Type.String(), Type.Null()]),
+    resourceId: Type.Union([Type.String(), Type.Null()]),
+    startTime: Type.Union([Instant, Type.Null()]),
+    endTime: Type.Union([Instant, Type.Null()]),
+    reason: Type.String(),
+    quarantinedAt: Instant,
+  },
+  { title: 'QuarantinedRecord' },
 );

@@ -55,6 +55,16 @@ describe(`GET /openapi.json on ${testBackend()}`, () => {
     }
   });
 
+  it("answers the admin's list of meters as documented, whatever the meters' aggregations", async () => {
+    const ajv = new Ajv({ strict: false, validateFormats: false });
+    ajv.addSchema(doc, 'openapi.json');
+    const validate = ajv.compile({ $ref: 'openapi.json#/paths/~1admin~1meters/get/responses/200/content/application~1json/schema' });
+    const body = (await (await fetch(`${server.url}/admin/meters`, { headers: wapHeaders() })).json()) as { items: { aggregation: string }[] };
+    // The built-in meters sum, time-weight, keep peaks and count distinct VMs.
+    expect(new Set(body.items.map((m) => m.aggregation))).to.include.members(['sum', 'max', 'time-weighted', 'unique-count']);
+    expect(validate(body), ajv.errorsText(validate.errors)).to.equal(true);
+  });
+
   it('reuses the WAP contract schemas for request bodies and the WAP Error body for errors', () => {
     const body = (method: string, path: string) => doc.paths[path][method].requestBody.content['application/json'].schema;
     expect(body('post', '/admin/subscriptions')).to.deep.equal({ $ref: '#/components/schemas/SubscriptionCreate' });

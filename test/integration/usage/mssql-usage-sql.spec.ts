@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { Transaction } from 'sequelize';
 import { meteredUsageOf } from '../../../core/usage/store/metered-column';
 import type { Database } from '../../../core/persistence/database';
+import { SequelizeQuarantineView } from '../../../core/persistence/stores/sequelize-quarantine-view';
 import { SequelizeUsageQuarantine } from '../../../core/persistence/stores/sequelize-usage-quarantine';
 import { SequelizeUsageQuery } from '../../../core/persistence/stores/sequelize-usage-query';
 import { SequelizeUsageRollups } from '../../../core/persistence/stores/sequelize-usage-rollups';
@@ -74,5 +75,20 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     // 1024 MB ÷ 1024 = 1 GB; one database
     expect(insert).to.include(`N'[2,["mysql.allotted-space","1","time-weighted"],["mysql.databases","1","max"]]'`);
     expect(statements.join('\n')).not.to.match(/\b(FLOAT|REAL|DOUBLE)\b/i);
+  });
+});
+
+describe('the quarantine view\'s statements in T-SQL', () => {
+  it('groups by kind in a subquery (SQL Server groups by expressions, not aliases) and pages without LIMIT', async () => {
+    const recording = recordingMssql(() => undefined);
+    const quarantine = new SequelizeQuarantineView({ sequelize: recording.sequelize, dialect: 'mssql' } as Database);
+    await quarantine.groups();
+    await quarantine.records({ feed: 'usage', kind: 'bad_interval', providerName: 'nobody', afterEventId: '2', limit: 50 });
+    const [groups, records] = recording.statements;
+    expect(groups).to.match(/FROM \(SELECT CASE WHEN q\.reason LIKE 'unclaimed:%' ESCAPE '!' THEN 'unclaimed' .* ELSE 'other' END AS kind, u\.provider_name, q\.event_id, q\.reason\s+FROM quarantined_records q JOIN usage_records u/s);
+    expect(groups).to.match(/\) t\s+GROUP BY kind, provider_name$/);
+    expect(records).to.include("q.feed = :feed AND q.event_id > 2 AND q.reason LIKE 'bad!_interval:%' ESCAPE '!' AND u.provider_name = :providerName");
+    expect(records).to.match(/ORDER BY q\.event_id OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY$/);
+    expect(records).not.to.match(/\bLIMIT\b/);
   });
 });
