@@ -10,6 +10,10 @@ export const QUARANTINE_KINDS = [
 ] as const satisfies readonly (QuarantineReason | 'no_subscription' | 'too_long')[];
 export type QuarantineKind = (typeof QUARANTINE_KINDS)[number];
 
+// Fails to compile when a meter's reason is added to `QuarantineReason` and not here: the view would count it as `other`.
+const everyReasonListed: [Exclude<QuarantineReason, QuarantineKind>] extends [never] ? true : never = true;
+void everyReasonListed;
+
 /** Quarantined records, not yet released, of one kind of reason and one WAP provider. */
 export interface QuarantineGroup {
   /** `other` for a reason that begins with none of the kinds (none is written so today). */
