@@ -41,3 +41,9 @@ exports.activate = (context) => ({
   },
 });
 `;
+
+/** A declarative meter for a WAP service no built-in meter knows: Service Bus messages, in millions. */
+export const serviceBusMeterDocument = {
+  id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
+  meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
+};

@@ -6,7 +6,7 @@ import { Database } from '../../../core/persistence/database';
 import { SequelizeLeaseStore } from '../../../core/persistence/stores/sequelize-lease-store';
 import { SystemClock } from '../../../core/time/clock';
 import { COLLECTOR_LEASE } from '../../../resource-provider/collector/collect-feeds';
-import { temporaryPluginsDir } from '../../support/plugin-folders';
+import { serviceBusMeterDocument, temporaryPluginsDir } from '../../support/plugin-folders';
 import { freshDatabaseUrl, testBackend } from '../../support/test-database';
 import { wapBilling, type CliResult } from './run-cli';
 
@@ -104,11 +104,7 @@ describe(`npx wap-billing collect and reprocess on ${testBackend()}`, () => {
     };
     expect(await reprocess()).to.equal('2 quarantined records examined: 0 metered and released, 2 still quarantined');
 
-    const serviceBus = {
-      id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
-      meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
-    };
-    fs.writeFileSync(path.join(pluginsDir, 'meter.servicebus.meter.json'), JSON.stringify(serviceBus));
+    fs.writeFileSync(path.join(pluginsDir, 'meter.servicebus.meter.json'), JSON.stringify(serviceBusMeterDocument));
     expect(await reprocess()).to.equal('2 quarantined records examined: 2 metered and released, 0 still quarantined');
     expect(await reprocess()).to.equal('0 quarantined records examined: 0 metered and released, 0 still quarantined');
 

@@ -3,16 +3,11 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { UsageStore } from '../../../core/usage/store/usage-store';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
-import { temporaryPluginsDir } from '../../support/plugin-folders';
+import { serviceBusMeterDocument, temporaryPluginsDir } from '../../support/plugin-folders';
 import { startTestServer, wapHeaders } from '../../support/test-server';
 import { testBackend } from '../../support/test-database';
 
 const TENANT = '7d8e9f00-0000-4000-8000-0000000000b1';
-
-const serviceBus = {
-  id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
-  meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
-};
 
 describe(`a meter defined through the admin API on ${testBackend()}`, () => {
   let server: RunningServer;
@@ -36,7 +31,7 @@ describe(`a meter defined through the admin API on ${testBackend()}`, () => {
     });
     expect(outcome.quarantined).to.equal(2);
 
-    const saved = await call('PUT', '/admin/meters/declarative/meter.servicebus', serviceBus);
+    const saved = await call('PUT', '/admin/meters/declarative/meter.servicebus', serviceBusMeterDocument);
     expect(saved.status).to.equal(200);
     expect(await saved.json()).to.deep.include({ id: 'meter.servicebus', state: 'enabled' });
     expect(fs.existsSync(path.join(pluginsDir, 'meter.servicebus.meter.json'))).to.equal(true);
@@ -52,7 +47,7 @@ describe(`a meter defined through the admin API on ${testBackend()}`, () => {
   });
 
   it('refuses an invalid document with the field named, and writes nothing', async () => {
-    const bad = { ...serviceBus, id: 'meter.broken', meters: [{ ...serviceBus.meters[0], id: 'broken.messages', divisor: '0' }] };
+    const bad = { ...serviceBusMeterDocument, id: 'meter.broken', meters: [{ ...serviceBusMeterDocument.meters[0], id: 'broken.messages', divisor: '0' }] };
     const res = await call('PUT', '/admin/meters/declarative/meter.broken', bad);
     expect(res.status).to.equal(400);
     expect(((await res.json()) as { Message: string }).Message).to.match(/^meters\[0\]\.divisor/);

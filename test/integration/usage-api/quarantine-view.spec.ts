@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { UsageStore } from '../../../core/usage/store/usage-store';
 import type { RawUsageRecord } from '../../../core/usage/store/raw-usage-record';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
-import { temporaryPluginsDir } from '../../support/plugin-folders';
+import { serviceBusMeterDocument, temporaryPluginsDir } from '../../support/plugin-folders';
 import { startTestServer, wapHeaders } from '../../support/test-server';
 import { testBackend } from '../../support/test-database';
 import { wire } from '../usage/usage-world';
@@ -100,11 +100,7 @@ describe(`the admin's view of the quarantine on ${testBackend()}`, () => {
   });
 
   it('no longer counts the records a new meter released', async () => {
-    const serviceBusMeter = {
-      id: 'meter.servicebus', displayName: 'Service Bus', version: '1.0.0',
-      meters: [{ id: 'servicebus.messages', displayName: 'Messages', unit: 'million messages', aggregation: 'sum', provider: 'servicebus', resourceKey: 'MessageCount', divisor: '1000000' }],
-    };
-    const saved = await fetch(`${server.url}/admin/meters/declarative/meter.servicebus`, { method: 'PUT', headers: wapHeaders(), body: JSON.stringify(serviceBusMeter) });
+    const saved = await fetch(`${server.url}/admin/meters/declarative/meter.servicebus`, { method: 'PUT', headers: wapHeaders(), body: JSON.stringify(serviceBusMeterDocument) });
     expect(saved.status).to.equal(200);
     const reprocessed = await fetch(`${server.url}/admin/quarantine/reprocess`, { method: 'POST', headers: wapHeaders() });
     expect(await reprocessed.json()).to.deep.include({ examined: 5, released: 3 });
