@@ -1,8 +1,9 @@
 import { inject, injectable } from 'inversify';
-import type { Transaction } from 'sequelize';
+import { Transaction } from 'sequelize';
 import { Clock } from '../../time/clock';
 import { MeterRegistry } from '../../plugin-host/meter-registry';
 import { Database } from '../database';
+import type { DialectName } from '../database-url';
 import { MeterUsageRecord } from '../../usage/metering/meter-usage-record';
 import { meterRecords, type QuarantineEntry } from '../../usage/store/meter-records';
 import type { RawUsageRecord } from '../../usage/store/raw-usage-record';
@@ -12,6 +13,13 @@ import { bigintAsText, readBigint, select } from './sequelize-usage-sql';
 
 /** Records per transaction: a large quarantine is worked through in batches, each all or nothing. */
 const BATCH = 500;
+
+/**
+ * How a batch's quarantine rows are locked as they are read (SQL Server by a table hint, SQLite by
+ * its one writer). PostgreSQL locks those of `q` only, and reads a row again once its lock is
+ * released: one released meanwhile no longer matches and is skipped.
+ */
+const LOCK_ROWS: Partial<Record<DialectName, string>> = { postgres: ' FOR UPDATE OF q', mariadb: ' FOR UPDATE' };
 
 interface QuarantinedRow {
   feed: string;
@@ -33,7 +41,9 @@ export class SequelizeUsageQuarantine implements ReprocessQuarantine {
     const total = { examined: 0, released: 0, stillQuarantined: 0 };
     let after: { feed: string; eventId: string } | undefined;
     for (;;) {
-      const batch = await this.database.sequelize.transaction(async (transaction) => {
+      // IMMEDIATE: on SQLite, two runs take the write lock before reading, one after the other
+      // (a run that read first could not write after the other committed). Other dialects ignore it.
+      const batch = await this.database.sequelize.transaction({ type: Transaction.TYPES.IMMEDIATE }, async (transaction) => {
         const rows = await this.unreleased(after, transaction);
         const byFeed = new Map<string, { eventId: string; record: RawUsageRecord }[]>();
         for (const row of rows) {
@@ -59,19 +69,23 @@ export class SequelizeUsageQuarantine implements ReprocessQuarantine {
     }
   }
 
-  /** The next batch of unreleased records, in (feed, EventId) order, after the previous batch. */
+  /**
+   * The next batch of unreleased records, in (feed, EventId) order, after the previous batch,
+   * locked until the batch commits: another run (a second click, the CLI, another instance)
+   * waits for them, then finds them released and skips them, so no record is metered twice.
+   */
   private async unreleased(after: { feed: string; eventId: string } | undefined, transaction: Transaction): Promise<QuarantinedRow[]> {
-    const sequelize = this.database.sequelize;
+    const { sequelize, dialect } = this.database;
     // EventIds are digit strings read from a BIGINT column: safe to inline unquoted.
     const where = after
       ? `AND (q.feed > ${sequelize.escape(after.feed)} OR (q.feed = ${sequelize.escape(after.feed)} AND q.event_id > ${after.eventId}))`
       : '';
-    const limit = this.database.dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${BATCH} ROWS ONLY` : `LIMIT ${BATCH}`;
+    const limit = dialect === 'mssql' ? `OFFSET 0 ROWS FETCH NEXT ${BATCH} ROWS ONLY` : `LIMIT ${BATCH}`;
     return select<QuarantinedRow>(
       sequelize,
-      `SELECT q.feed, ${bigintAsText(this.database.dialect, 'q.event_id', 'event_id')}, u.payload FROM quarantined_records q
+      `SELECT q.feed, ${bigintAsText(dialect, 'q.event_id', 'event_id')}, u.payload FROM quarantined_records q${dialect === 'mssql' ? ' WITH (UPDLOCK, ROWLOCK)' : ''}
        JOIN usage_records u ON u.feed = q.feed AND u.event_id = q.event_id
-       WHERE q.released_at IS NULL ${where} ORDER BY q.feed, q.event_id ${limit}`,
+       WHERE q.released_at IS NULL ${where} ORDER BY q.feed, q.event_id ${limit}${LOCK_ROWS[dialect] ?? ''}`,
       transaction,
     );
   }

@@ -23,7 +23,7 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
       : sql.startsWith('SELECT starts.*') ? [{ feed: 'usage', rolled_up_to: '0' }]
       : undefined));
     // No connection to open a transaction on; the callback runs with a stand-in.
-    (recording.sequelize as unknown as { transaction: (fn: (t: object) => unknown) => unknown }).transaction = (fn) => fn({});
+    (recording.sequelize as unknown as { transaction: (...args: unknown[]) => unknown }).transaction = (...args) => (args.at(-1) as (t: object) => unknown)({});
     const database = { sequelize: recording.sequelize, dialect: 'mssql' } as Database;
     const meters = new MeterRegistry([await sqlDatabases()]);
     const clock = new ManualClock('2025-04-02T00:00:00Z');
@@ -68,6 +68,12 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   it('reads the hours rows behind a drill-down to records with where the tails started, in one statement', () => {
     const union = statements.find((s) => s.startsWith('SELECT starts.*'));
     expect(union, statements.join('\n')).to.match(/FROM \(SELECT feed, rolled_up_to AS rolled_up_to FROM feed_watermarks\s+WHERE rolled_up_to IS NOT NULL AND rolled_up_to < next_start_id\) starts\s+UNION ALL\s+SELECT NULL, NULL, event_ids FROM usage_rollups_hours/);
+  });
+
+  it('locks the quarantined rows a reprocessing batch reads, with a table hint', () => {
+    const read = statements.find((s) => s.includes('FROM quarantined_records q'));
+    expect(read, statements.join('\n')).to.match(/FROM quarantined_records q WITH \(UPDLOCK, ROWLOCK\)\s+JOIN usage_records u/);
+    expect(read).not.to.include('FOR UPDATE');
   });
 
   it('writes quantities as exact decimal text, never through a float', () => {

@@ -65,6 +65,23 @@ describe(`quarantine and its reprocessing on ${testBackend()}`, () => {
     });
   }
 
+  it('releases each record once when two instances reprocess at the same time', async () => {
+    await world.store.ingest('usage', { records: [wire(1), serviceBus(2, '40'), serviceBus(3, '2.5')], nextStartId: '4' });
+    await world.store.rollUp('usage');
+    const other = await startUsageWorld([await sqlDatabases()], world.url);
+    try {
+      for (const instance of [world, other]) instance.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
+      const outcomes = await Promise.all([world.reprocess.reprocess(), other.reprocess.reprocess()]);
+      expect(outcomes.reduce((n, o) => n + o.released, 0)).to.equal(2);
+      expect(await world.count('quarantined_records', 'released_at IS NULL')).to.equal(0);
+      const totals = await world.query.totals(SUBSCRIPTION, MARCH);
+      // 40 + 2.5 messages: the rollups hold each released record once.
+      expect(totals.find((t) => t.meterId === 'servicebus.messages')?.quantity).to.equal('42.5');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps the newest reason for a record that still fails', async () => {
     await world.store.ingest('usage', { records: [serviceBus(1, 'lots')], nextStartId: '2' });
     world.meters.add(declarativeMeter('servicebus.messages', 'servicebus', 'MessageCount'));
