@@ -25,6 +25,8 @@ interface PluginSource {
   readonly candidate: PluginCandidate;
   readonly manifest: PluginManifest;
   readonly declarative?: MeterPlugin;
+  /** A meter document's text as parsed: a document saved again with other meters (same version) is loaded again. */
+  readonly document?: string;
 }
 
 export interface RescanSummary {
@@ -136,8 +138,9 @@ export class PluginRegistry {
       return undefined;
     }
     const existing = this.entries.get(manifest.id);
-    const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath;
-    if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative });
+    const document = check.declarative ? JSON.stringify(parsed.ok ? parsed.value : null) : undefined;
+    const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath && existing.source.document === document;
+    if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative, document });
     return manifest.id;
   }
 

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { UsageStore } from '../../../core/usage/store/usage-store';
+import { MeterRegistry } from '../../../core/plugin-host/meter-registry';
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
 import { serviceBusMeterDocument, temporaryPluginsDir } from '../../support/plugin-folders';
 import { startTestServer, wapHeaders } from '../../support/test-server';
@@ -44,6 +45,21 @@ describe(`a meter defined through the admin API on ${testBackend()}`, () => {
     const usage = (await (await call('GET', `/subscriptions/${TENANT}/usage?from=2025-03-01T00:00:00Z&to=2025-04-01T00:00:00Z`)).json()) as { items: { meterId: string; quantity: string }[] };
     // 2 records × 2,500,000 messages ÷ 1,000,000 = 5 million messages
     expect(usage.items.find((i) => i.meterId === 'servicebus.messages')?.quantity).to.equal('5');
+  });
+
+  it('meters with a document saved again with changes, whether or not its version moved', async () => {
+    const inThousands = { ...serviceBusMeterDocument, id: 'meter.queue', meters: [{ ...serviceBusMeterDocument.meters[0], id: 'queue.messages', provider: 'queue', unit: 'thousand messages', divisor: '1000' }] };
+    expect((await call('PUT', '/admin/meters/declarative/meter.queue', inThousands)).status).to.equal(200);
+    const meters = server.container.get(MeterRegistry);
+    const meterOf = () => meters.active().find((p) => p.id === 'meter.queue')!;
+    const record = { eventId: '1', externalRecordId: '1', subscriptionId: TENANT, resourceId: 'q-1', providerName: 'queue', serviceType: 'Default', startTime: new Date('2025-03-01T00:00:00Z'), endTime: new Date('2025-03-01T01:00:00Z'), resources: { MessageCount: '2500000' }, properties: {} };
+    expect(meterOf().meter(record)).to.deep.include({ quantities: [{ meterId: 'queue.messages', quantity: '2500' }] });
+
+    // The admin fixes the unit and the divisor, and keeps the version.
+    const inMillions = { ...inThousands, meters: [{ ...inThousands.meters[0], unit: 'million messages', divisor: '1000000' }] };
+    expect((await call('PUT', '/admin/meters/declarative/meter.queue', inMillions)).status).to.equal(200);
+    expect(meterOf().meter(record)).to.deep.include({ quantities: [{ meterId: 'queue.messages', quantity: '2.5' }] });
+    expect(meters.meter('queue.messages')?.unit).to.equal('million messages');
   });
 
   it('refuses an invalid document with the field named, and writes nothing', async () => {
