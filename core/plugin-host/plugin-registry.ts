@@ -9,7 +9,7 @@ import { discoverPlugins, PluginDirectories, type PluginCandidate } from './plug
 import type { InstalledPlugin } from './installed-plugin';
 import { validateManifest, type ManifestCheck } from './plugin-manifest-validator';
 import { validatePluginSettings } from './plugin-settings-validator';
-import { PluginStateStore } from './plugin-state-store';
+import { PluginStateStore, type PluginState } from './plugin-state-store';
 import { PluginActivator, messageOf, type Activation } from './plugin-activator';
 import { MeterRegistry } from './meter-registry';
 import { PaymentConnectorRegistry } from './payment-connector-registry';
@@ -18,6 +18,8 @@ interface Entry {
   info: InstalledPlugin;
   source?: PluginSource;
   activation?: Activation;
+  /** The admin's choice it was loaded with (`PluginStateStore`), as text: another instance may change it. */
+  state?: string;
 }
 
 /** A validated plugin and how to activate it: load its module, or adopt the meter the core built from its document. */
@@ -139,7 +141,8 @@ export class PluginRegistry {
     }
     const existing = this.entries.get(manifest.id);
     const document = check.declarative ? JSON.stringify(parsed.ok ? parsed.value : null) : undefined;
-    const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath && existing.source.document === document;
+    const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath && existing.source.document === document
+      && existing.state === stateText(await this.states.find(manifest.id));
     if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative, document });
     return manifest.id;
   }
@@ -147,26 +150,28 @@ export class PluginRegistry {
   private async load(source: PluginSource): Promise<void> {
     const { candidate, manifest } = source;
     const base = describe(manifest, candidate.origin, candidate.manifestPath);
-    const state = (await this.states.find(manifest.id)) ?? { pluginId: manifest.id, enabled: true, settings: {} };
+    const stored = await this.states.find(manifest.id);
+    const state = stored ?? { pluginId: manifest.id, enabled: true, settings: {} };
+    const loadedWith = stateText(stored);
     if (!state.enabled) {
-      this.replace(manifest.id, { info: { ...base, state: 'disabled' }, source });
+      this.replace(manifest.id, { info: { ...base, state: 'disabled' }, source, state: loadedWith });
       return;
     }
     const settings = validatePluginSettings(manifest.settingsSchema, state.settings);
     if (!settings.ok) {
-      this.replace(manifest.id, { info: { ...base, state: 'failed', error: settings.reason }, source });
+      this.replace(manifest.id, { info: { ...base, state: 'failed', error: settings.reason }, source, state: loadedWith });
       return;
     }
     try {
       const activation = source.declarative
         ? this.activator.adopt(manifest, source.declarative)
         : await this.activator.activate(manifest, candidate.manifestPath, settings.settings);
-      this.replace(manifest.id, { info: { ...base, state: 'enabled' }, source });
+      this.replace(manifest.id, { info: { ...base, state: 'enabled' }, source, state: loadedWith });
       this.register(activation);
       this.entries.get(manifest.id)!.activation = activation;
     } catch (error) {
       this.logger.warn({ plugin: manifest.id, reason: messageOf(error) }, 'plugin failed');
-      this.replace(manifest.id, { info: { ...base, state: 'failed', error: messageOf(error) }, source });
+      this.replace(manifest.id, { info: { ...base, state: 'failed', error: messageOf(error) }, source, state: loadedWith });
     }
   }
 
@@ -207,6 +212,11 @@ function declarativeManifest(document: unknown): ManifestCheck & { declarative?:
   const { id, version, displayName, description } = document as { id: string; version: string; displayName: string; description?: string };
   const manifest: PluginManifest = { id, kind: PluginKind.Meter, version, apiVersion: PLUGIN_API_VERSION, main: '', displayName, description, settingsSchema: {} };
   return { ok: true, manifest, declarative: built.value };
+}
+
+/** An admin's stored choice as text, to tell whether it changed since a plugin was loaded; '' for none (enabled, default settings). */
+function stateText(state: PluginState | undefined): string {
+  return state ? JSON.stringify([state.enabled, state.settings]) : '';
 }
 
 function idOf(candidate: unknown): string | undefined {

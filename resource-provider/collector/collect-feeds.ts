@@ -1,6 +1,7 @@
 import { inject, injectable, multiInject } from 'inversify';
 import { LeaseStore } from '../../core/leases/lease-store';
 import { Logger } from '../../core/logging/logger';
+import { PluginRegistry } from '../../core/plugin-host/plugin-registry';
 import { Clock } from '../../core/time/clock';
 import { FeedSink, type FeedPage } from '../../core/usage/collection/feed-sink';
 import { FeedStatusStore } from '../../core/usage/collection/feed-status-store';
@@ -49,6 +50,7 @@ export class CollectFeeds {
     @inject(CollectorSettings) private readonly settings: CollectorSettings,
     @inject(Clock) private readonly clock: Clock,
     @inject(Logger) private readonly logger: Logger,
+    @inject(PluginRegistry) private readonly plugins: Pick<PluginRegistry, 'rescan'>,
   ) {}
 
   /** When this instance last took or renewed the lease (ms); -Infinity while it does not hold it. */
@@ -57,6 +59,9 @@ export class CollectFeeds {
   async collect(onProgress?: CollectProgress): Promise<CollectionReport> {
     this.leaseRenewedAt = -Infinity;
     if (!(await this.holdLease())) return { status: 'lease-held' };
+    // The meters as the admins left them, through whichever instance: another one may have enabled,
+    // disabled or configured a plugin, or saved a meter document into the shared plugins folder.
+    await this.plugins.rescan();
     const feeds: FeedReport[] = [];
     try {
       for (const sink of this.sinks) {

@@ -35,7 +35,7 @@ function world(pages: number, storing: number) {
     release: async () => undefined,
   };
   const status = { recordSuccess: async () => undefined, recordFailure: async () => undefined } as unknown as FeedStatusStore;
-  const collector = new CollectFeeds(reader, [sink], leases, status, { batchSize: 1, leaseTtlMs: MINUTE, instanceId: 'rp-a', intervalMs: MINUTE }, clock, silentLogger);
+  const collector = new CollectFeeds(reader, [sink], leases, status, { batchSize: 1, leaseTtlMs: MINUTE, instanceId: 'rp-a', intervalMs: MINUTE }, clock, silentLogger, { rescan: async () => ({ enabled: 0, disabled: 0, failed: 0 }) });
   return { collector, stored, renewals, takeLease: (holder: string) => (takenBy = holder) };
 }
 
