@@ -59,11 +59,11 @@ export class CollectFeeds {
   async collect(onProgress?: CollectProgress): Promise<CollectionReport> {
     this.leaseRenewedAt = -Infinity;
     if (!(await this.holdLease())) return { status: 'lease-held' };
-    // The meters as the admins left them, through whichever instance: another one may have enabled,
-    // disabled or configured a plugin, or saved a meter document into the shared plugins folder.
-    await this.plugins.rescan();
     const feeds: FeedReport[] = [];
     try {
+      // The meters as the admins left them, through whichever instance: another one may have enabled,
+      // disabled or configured a plugin, or saved a meter document into the shared plugins folder.
+      await this.plugins.rescan();
       for (const sink of this.sinks) {
         for (const feed of sink.feeds) feeds.push(await this.drain(sink, feed as UsageFeed, onProgress));
       }

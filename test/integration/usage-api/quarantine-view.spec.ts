@@ -1,4 +1,5 @@
 import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
 import { expect } from 'chai';
 import { UsageStore } from '../../../core/usage/store/usage-store';
 import type { RawUsageRecord } from '../../../core/usage/store/raw-usage-record';
@@ -90,6 +91,7 @@ describe(`the admin's view of the quarantine on ${testBackend()}`, () => {
 
   it('answers as its OpenAPI document says', async () => {
     const ajv = new Ajv({ strict: false });
+    addFormats(ajv);
     ajv.addSchema(await (await fetch(`${server.url}/openapi.json`)).json(), 'openapi.json');
     for (const [route, path] of [['~1admin~1quarantine', '/admin/quarantine'], ['~1admin~1quarantine~1records', '/admin/quarantine/records']]) {
       const validate = ajv.compile({ $ref: `openapi.json#/paths/${route}/get/responses/200/content/application~1json/schema` });
