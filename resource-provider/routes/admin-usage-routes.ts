@@ -13,7 +13,8 @@ import { formatParam, itemsResponse, jsonResponse, operation, pathParam, periodP
 import { DeclarativeMeterDocumentSchema } from '../../core/usage/metering/declarative-meter-schema';
 import type { OpenApiPaths } from '../openapi/openapi-types';
 import { Meter, MeterSubscriptions, PlanMeterUsage, QuarantinedRecord, QuarantineGroup, ReprocessOutcome, SubscriptionMeterUsage } from '../openapi/schemas/usage-schemas';
-import { QUARANTINE_KINDS, QuarantineView, type QuarantineKind } from '../../core/usage/store/quarantine-view';
+import { QUARANTINE_KINDS, QuarantineView } from '../../core/usage/store/quarantine-view';
+import { DEFAULT_QUARANTINE_PAGE, MAX_QUARANTINE_PAGE, quarantineFilter } from '../http/quarantine-filter-params';
 import { sendItems } from '../http/tabular-response';
 import { usagePeriod } from '../http/usage-period-params';
 import { UsageByPlan } from '../../core/usage/usage-by-plan';
@@ -154,29 +155,4 @@ export class AdminUsageRoutes implements RouteContribution {
     }
     return [...byMeter].map(([meterId, total]) => ({ meterId, unit: this.meters.meter(meterId)?.unit ?? null, subscriptions: total.subscriptions, quantity: total.quantity }));
   }
-}
-
-const DEFAULT_QUARANTINE_PAGE = 100;
-const MAX_QUARANTINE_PAGE = 1000;
-
-/** The filter of `GET /admin/quarantine/records`, from its query; a 400 for a value it cannot take. */
-function quarantineFilter(query: Record<string, unknown>) {
-  const text = (name: string): string | undefined => {
-    const value = query[name];
-    if (value === undefined) return undefined;
-    if (typeof value !== 'string' || value === '') throw new HttpError(400, 'BadRequest', `'${name}' must be given once, not empty`);
-    return value;
-  };
-  const kind = text('kind');
-  if (kind !== undefined && !(QUARANTINE_KINDS as readonly string[]).includes(kind)) {
-    throw new HttpError(400, 'BadRequest', `'kind' must be one of ${QUARANTINE_KINDS.join(', ')}`);
-  }
-  const after = text('after');
-  if (after !== undefined && !/^\d{1,19}$/.test(after)) throw new HttpError(400, 'BadRequest', "'after' must be an EventId (a whole number)");
-  const limitText = text('limit');
-  const limit = limitText === undefined ? DEFAULT_QUARANTINE_PAGE : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUARANTINE_PAGE) {
-    throw new HttpError(400, 'BadRequest', `'limit' must be a whole number from 1 to ${MAX_QUARANTINE_PAGE}`);
-  }
-  return { feed: text('feed') ?? 'usage', kind: kind as QuarantineKind | undefined, providerName: text('providerName'), afterEventId: after, limit };
 }
