@@ -17,7 +17,10 @@ export interface MeteredUsage {
   readonly start: Date;
   /** UTC, exclusive; equal to `start` for a point-in-time reading. */
   readonly end: Date;
-  /** In the meter's unit; for a time-weighted meter, the level held over `[start, end)`. */
+  /**
+   * In the meter's unit; for a time-weighted meter, the level held over `[start, end)`. Metering
+   * makes it an accessor (see `MeterUsageRecord`): a copy made by spreading usage names it.
+   */
   readonly quantity: Decimal;
   /**
    * `quantity` as `Decimal#toString` writes it, where metering has written it already: the store
