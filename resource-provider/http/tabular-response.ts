@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { stringify } from 'csv-stringify/sync';
+import { spreadsheetSafeCsv } from './spreadsheet-safe-csv';
 
 /**
  * Sends `{ items }` as JSON, or as CSV when the caller asks for it (`?format=csv` or
@@ -16,7 +16,7 @@ export function sendItems<T extends object>(
     return;
   }
   const rows = items.map((item) => columns.map((column) => csvCell(item[column])));
-  res.type('text/csv').attachment(`${filename}.csv`).send(stringify([[...columns], ...rows]));
+  res.type('text/csv').attachment(`${filename}.csv`).send(spreadsheetSafeCsv([[...columns], ...rows]));
 }
 
 function csvCell(value: unknown): string {
@@ -24,3 +24,4 @@ function csvCell(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
+

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { stringify } from 'csv-stringify/sync';
 import ejs from 'ejs';
 import { inject, injectable } from 'inversify';
 import type { Invoice, InvoiceLine } from '../../core/invoicing/invoice';
 import { ResourceProviderSettings } from '../config/settings';
 import { invoiceView } from './invoice-view';
+import { spreadsheetSafeCsv } from '../http/spreadsheet-safe-csv';
 
 export type InvoiceFormat = 'html' | 'pdf' | 'csv' | 'json';
 export const INVOICE_FORMATS: readonly InvoiceFormat[] = ['html', 'pdf', 'csv', 'json'];
@@ -34,7 +34,7 @@ export class InvoiceDocuments {
     const view = invoiceView(invoice, lines);
     const rows = view.lines.map((l) => [view.number ?? '', l.position, l.kind, l.subscriptionId ?? '', l.meterId ?? '', l.description, l.quantity ?? '', l.amount, view.currency, l.note]);
     const totals = [['', '', 'subtotal', '', '', '', '', view.subtotal, view.currency, ''], ['', '', 'tax', '', '', '', '', view.tax, view.currency, ''], ['', '', 'total', '', '', '', '', view.total, view.currency, '']];
-    return stringify([['invoice', 'position', 'kind', 'subscription', 'meter', 'description', 'quantity', 'amount', 'currency', 'note'], ...rows, ...totals]);
+    return spreadsheetSafeCsv([['invoice', 'position', 'kind', 'subscription', 'meter', 'description', 'quantity', 'amount', 'currency', 'note'], ...rows, ...totals]);
   }
 
   async pdf(invoice: Invoice, lines?: readonly InvoiceLine[]): Promise<Buffer> {

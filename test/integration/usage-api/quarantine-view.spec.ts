@@ -110,4 +110,17 @@ describe(`the admin's view of the quarantine on ${testBackend()}`, () => {
     expect((await get('/admin/quarantine')).body.items.map((g: { kind: string; records: number }) => [g.kind, g.records])).to.deep.equal([['bad_interval', 1], ['no_subscription', 1]]);
     expect((await get('/admin/quarantine/records')).body.items.map((r: { eventId: string }) => r.eventId)).to.deep.equal(['4', '6']);
   });
+
+  it("exports what WAP wrote as text a spreadsheet shows, never as a formula it runs", async () => {
+    await server.container.get<UsageStore>(UsageStore).ingest('usage', {
+      nextStartId: '8',
+      records: [wire(7, { ProviderName: '=1+2', ResourceId: '@SUM(A1:A9)', Resources: { Hours: '1' } })],
+    });
+    const json = await get('/admin/quarantine/records?after=6');
+    expect(json.body.items.map((r: { providerName: string; resourceId: string }) => [r.providerName, r.resourceId])).to.deep.equal([['=1+2', '@SUM(A1:A9)']]);
+
+    const [header, row] = ((await get('/admin/quarantine/records?after=6&format=csv')).body as string).trim().split('\n');
+    expect(header.split(',').slice(3, 5)).to.deep.equal(['providerName', 'resourceId']);
+    expect(row.split(',').slice(3, 5)).to.deep.equal(["'=1+2", "'@SUM(A1:A9)"]);
+  });
 });
