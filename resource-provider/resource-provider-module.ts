@@ -4,7 +4,7 @@ import { ContainerModule } from 'inversify';
 import { ResourceProviderSettings } from './config/settings';
 import { CollectFeeds } from './collector/collect-feeds';
 import { CollectorScheduler } from './collector/collector-scheduler';
-import { CollectorSettings } from './collector/collector-settings';
+import { COLLECTOR_LEASE_TTL_MS, CollectorSettings } from './collector/collector-settings';
 import { InvoiceScheduler } from './invoicing/invoice-scheduler';
 import { InvoiceDocuments } from './invoice-documents/invoice-documents';
 import { PublicRouteContribution, RouteContribution } from './http/route-contribution';
@@ -47,7 +47,7 @@ export const resourceProviderModule = new ContainerModule(({ bind }) => {
   bind(CollectorSettings)
     .toDynamicValue((ctx) => {
       const { collector } = ctx.get<ResourceProviderSettings>(ResourceProviderSettings);
-      return { batchSize: collector.batchSize, intervalMs: collector.intervalSeconds * 1000, leaseTtlMs: 120_000, instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` };
+      return { batchSize: collector.batchSize, intervalMs: collector.intervalSeconds * 1000, leaseTtlMs: COLLECTOR_LEASE_TTL_MS, instanceId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` };
     })
     .inSingletonScope();
   bind(CollectFeeds).toSelf().inSingletonScope();

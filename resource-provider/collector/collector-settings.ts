@@ -9,3 +9,9 @@ export interface CollectorSettings {
   /** The pause between scheduled runs. */
   readonly intervalMs: number;
 }
+
+/**
+ * How long the collector lease lasts unrenewed: an instance that hangs or dies holding it delays
+ * collecting by at most this long, and a holder renews it once a quarter of it has passed.
+ */
+export const COLLECTOR_LEASE_TTL_MS = 120_000;

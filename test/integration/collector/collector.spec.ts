@@ -8,6 +8,8 @@ import { CollectFeeds, type CollectionReport } from '../../../resource-provider/
 import type { RunningServer } from '../../../resource-provider/resource-provider-server';
 import { WapEmulator } from '../../../wap-emulator/wap-emulator';
 import { startTestServer, wapHeaders } from '../../support/test-server';
+import { ManualClock } from '../../../core/time/clock';
+import { COLLECTOR_LEASE_TTL_MS } from '../../../resource-provider/collector/collector-settings';
 import { testBackend } from '../../support/test-database';
 
 describe(`collecting WAP usage from the emulator on ${testBackend()}`, () => {
@@ -131,6 +133,37 @@ describe(`collecting WAP usage from the emulator on ${testBackend()}`, () => {
       const reports = await Promise.all([server.container.get(CollectFeeds).collect(), second.container.get(CollectFeeds).collect()]);
       expect(reports.map((r) => r.status).sort()).to.deep.equal(['collected', 'lease-held']);
       expect(overlapped).to.equal(false);
+      expect(await storedUsageRecords()).to.deep.equal({ rows: totalRecords, distinct: totalRecords });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('hands the collecting over to another resource provider once the lease of one that hung has expired', async () => {
+    // The first hangs on its third page (a process frozen, a host gone): it never gives the lease back.
+    const sink = server.container.get(UsageFeedSink);
+    const ingest = sinon.stub(sink, 'ingest').callThrough();
+    ingest.onCall(2).returns(new Promise(() => {}));
+    void server.container.get(CollectFeeds).collect();
+    while (ingest.callCount < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    const committed = [0, 1].map((call) => ingest.getCall(call).args[1].records.length).reduce((a, b) => a + b);
+
+    const clock = new ManualClock(new Date());
+    const second = await startTestServer(
+      {
+        databaseUrl: server.databaseUrl,
+        wapUsage: { url: emulator.urls().usageServiceUrl, username: 'UsageClient', password: 'wap-emulator-usage-password' },
+        collector: { intervalSeconds: 0, batchSize: 25, retryDelayMs: 1 },
+      },
+      { clock },
+    );
+    try {
+      expect((await second.container.get(CollectFeeds).collect()).status).to.equal('lease-held');
+      expect((await storedUsageRecords()).rows).to.equal(committed);
+
+      clock.advance(COLLECTOR_LEASE_TTL_MS + 1000);
+      const report = await second.container.get(CollectFeeds).collect();
+      expect(usageReport(report)).to.include({ new: totalRecords - committed, duplicate: 0 });
       expect(await storedUsageRecords()).to.deep.equal({ rows: totalRecords, distinct: totalRecords });
     } finally {
       await second.close();
