@@ -98,9 +98,10 @@ export class PluginRegistry {
     const entry = this.entries.get(pluginId);
     if (!entry) return { ok: false, error: 'plugin_not_found' };
     const current = (await this.states.find(pluginId)) ?? { pluginId, enabled: true, settings: {} };
-    await this.states.save(edit(current));
+    const changed = edit(current);
+    await this.states.save(changed);
     this.deactivate(entry);
-    if (entry.source) await this.load(entry.source);
+    if (entry.source) await this.load(entry.source, changed);
     return { ok: true, value: this.entries.get(pluginId)!.info };
   }
 
@@ -141,16 +142,17 @@ export class PluginRegistry {
     }
     const existing = this.entries.get(manifest.id);
     const document = check.declarative ? JSON.stringify(parsed.ok ? parsed.value : null) : undefined;
+    const stored = await this.states.find(manifest.id);
     const unchanged = existing?.source?.manifest.version === manifest.version && existing.info.location === candidate.manifestPath && existing.source.document === document
-      && existing.state === stateText(await this.states.find(manifest.id));
-    if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative, document });
+      && existing.state === stateText(stored);
+    if (!unchanged || existing?.info.state === 'failed') await this.load({ candidate, manifest, declarative: check.declarative, document }, stored);
     return manifest.id;
   }
 
-  private async load(source: PluginSource): Promise<void> {
+  /** @param stored the admin's choice for the plugin as just read or saved; none for a plugin never changed. */
+  private async load(source: PluginSource, stored: PluginState | undefined): Promise<void> {
     const { candidate, manifest } = source;
     const base = describe(manifest, candidate.origin, candidate.manifestPath);
-    const stored = await this.states.find(manifest.id);
     const state = stored ?? { pluginId: manifest.id, enabled: true, settings: {} };
     const loadedWith = stateText(stored);
     if (!state.enabled) {
