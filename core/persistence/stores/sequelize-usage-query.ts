@@ -21,7 +21,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, readBigint, readDate, select, sqlList, subscriptionCondition } from './sequelize-usage-sql';
+import { bigintAsText, chunks, isPlainJsonKey, jsonMemberSql, readBigint, readDate, select, sqlList, subscriptionCondition } from './sequelize-usage-sql';
 import { groupBy } from '../../shared/group-by';
 
 /** One meter's partial from one rollup row. */
@@ -33,8 +33,11 @@ interface MeterSlice {
   partial: RollupPartial;
 }
 
-/** The columns of a rollup row that answers read. */
-type RollupRowRead = Pick<StoredRollupRow, 'subscription_id' | 'resource_id' | 'bucket_start' | 'partials'>;
+/**
+ * The columns of a rollup row that answers read; `partials` only the entry of the meter asked
+ * for, if one was (NULL in a row without it).
+ */
+type RollupRowRead = Pick<StoredRollupRow, 'subscription_id' | 'resource_id' | 'bucket_start'> & { partials: string | null };
 
 /**
  * A row of `rollups`' one statement: a rollup row of read number `part`, or (part = the number of
@@ -264,6 +267,9 @@ export class SequelizeUsageQuery implements UsageQuery {
     const reads = rollupReads(period, coarsest);
     const slotsOf = (read: RollupRead) => (read.grain === 'day' && resources === ACROSS_RESOURCES ? undefined : ROLLUP_SLOTS[read.grain]);
     const feeds = (this.usageFeeds ??= await usageFeeds(database));
+    // A row keeps every meter of its resource: of one meter, the database hands its entry over alone.
+    const oneMeter = meterId !== undefined && isPlainJsonKey(meterId) ? meterId : undefined;
+    const partials = oneMeter === undefined ? 'partials' : `${jsonMemberSql(sequelize, database.dialect, 'partials', oneMeter)} AS partials`;
     // The tail's branch comes first: PostgreSQL types a UNION's columns branch by branch, and the
     // rollups' untyped NULLs take the types they meet there.
     const tail = reads.length;
@@ -282,7 +288,7 @@ export class SequelizeUsageQuery implements UsageQuery {
       // month): the read starts at the row of its first slot.
       const from = slots ? new Date(slots.rowStartOf(read.from.getTime())) : read.from;
       branches.push(
-        `SELECT ${part} AS part, subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, partials, NULL AS event_id, NULL AS end_time
+        `SELECT ${part} AS part, subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, ${partials}, NULL AS event_id, NULL AS end_time
          FROM ${bySubscription ? SUBSCRIPTION_DAILY_TABLE : ROLLUP_TABLE[read.grain]}
          WHERE bucket_start >= ${sequelize.escape(from as unknown as string)} AND bucket_start < ${sequelize.escape(read.to as unknown as string)} ${which}`,
       );
@@ -304,8 +310,10 @@ export class SequelizeUsageQuery implements UsageQuery {
     for (const [part, read] of reads.entries()) {
       const slots = slotsOf(read);
       for (const row of byPart[part] as RollupRowRead[]) {
-        if (slots) this.slotSlices(slots, row, read, meterId, slices);
-        else this.bucketSlices(row, row.bucket_start, JSON.parse(row.partials) as Record<string, StoredPartial>, meterId, slices);
+        if (row.partials === null) continue;
+        const stored: unknown = oneMeter === undefined ? JSON.parse(row.partials) : { [oneMeter]: JSON.parse(row.partials) };
+        if (slots) this.slotSlices(slots, row, stored as StoredSlots<string>, read, meterId, slices);
+        else this.bucketSlices(row, stored as Record<string, StoredPartial>, meterId, slices);
       }
     }
     const usage = byPart[tail].flatMap((row) => tailRowUsage({
@@ -316,17 +324,16 @@ export class SequelizeUsageQuery implements UsageQuery {
   }
 
   /** Only the meter asked for is turned into decimals: the rest of the row is never read. */
-  private bucketSlices(row: RollupRowRead, bucketStart: Date | string, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
+  private bucketSlices(row: RollupRowRead, stored: Record<string, StoredPartial>, meterId: string | undefined, slices: MeterSlice[]): void {
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
       if (!(meter in stored)) continue;
-      slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: bucketStart, partial: exactSlotOfStored(stored[meter]) ?? fromStoredPartial(stored[meter]) });
+      slices.push({ subscription_id: row.subscription_id, meter_id: meter, resource_id: row.resource_id, bucket_start: row.bucket_start, partial: exactSlotOfStored(stored[meter]) ?? fromStoredPartial(stored[meter]) });
     }
   }
 
   /** The slots of a row of slots (an hours or a days row, see `StoredSlots`) that lie in the read. */
-  private slotSlices(layout: SlotLayout, row: RollupRowRead, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
+  private slotSlices(layout: SlotLayout, row: RollupRowRead, stored: StoredSlots<string>, read: Period, meterId: string | undefined, slices: MeterSlice[]): void {
     const rowStart = readDate(row.bucket_start).getTime();
-    const stored = JSON.parse(row.partials) as StoredSlots<string>;
     for (const meter of meterId === undefined ? Object.keys(stored) : [meterId]) {
       if (!(meter in stored)) continue;
       const { a, [layout.field]: states } = stored[meter];

@@ -79,6 +79,29 @@ export function bigintAsText(dialect: DialectName, column: string, alias: string
   return dialect === 'sqlite' ? `CAST(${column} AS TEXT) AS ${alias}` : `${column} AS ${alias}`;
 }
 
+/** A key `jsonMemberSql` can name in a JSON path on every dialect without escaping (every meter id of the built-in and declarative meters). */
+export function isPlainJsonKey(key: string): boolean {
+  return /^[A-Za-z0-9_.:-]+$/.test(key);
+}
+
+/**
+ * The JSON text of one member of a JSON object kept in a text column, or NULL where the object
+ * has none: the database reads the object, and only the member asked for comes over to be parsed.
+ * `key` must be plain (`isPlainJsonKey`).
+ */
+export function jsonMemberSql(sequelize: Sequelize, dialect: DialectName, column: string, key: string): string {
+  if (!isPlainJsonKey(key)) throw new Error(`'${key}' cannot be named in a JSON path as it stands`);
+  if (dialect === 'postgres') return `(${column}::json -> ${sequelize.escape(key)})::text`;
+  const path = sequelize.escape(`$."${key}"`);
+  switch (dialect) {
+    // JSON_QUERY: SQL Server's JSON_VALUE answers scalars only, and NULL for an object.
+    case 'mssql': return `JSON_QUERY(${column}, ${path})`;
+    // As text: the MariaDB driver hands a JSON-typed result over parsed.
+    case 'mariadb': return `CAST(JSON_EXTRACT(${column}, ${path}) AS CHAR)`;
+    default: return `JSON_EXTRACT(${column}, ${path})`;
+  }
+}
+
 /** A BIGINT as a decimal string: PostgreSQL and MariaDB already send text, SQLite a number. */
 export function readBigint(value: string | number | bigint): string {
   return String(value);

@@ -43,6 +43,7 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     const march = { from: new Date('2025-02-28T22:00:00Z'), to: new Date('2025-03-31T22:00:00Z') };
     await query.totals(SUBSCRIPTION, march);
     await query.records(SUBSCRIPTION, 'mysql.databases', 'db-1', march);
+    await query.byResource(SUBSCRIPTION, 'mysql.allotted-space', march);
     statements = recording.statements;
   });
 
@@ -63,6 +64,12 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     // and a row for any usage feed besides those whose tails it reads
     expect(union).to.include("FROM feed_watermarks WHERE rolled_up_to IS NOT NULL AND feed NOT IN (N'usage')");
     expect(union).to.include("bucket_start >= '2025-03-01 00:00:00.000 +00:00'");
+  });
+
+  it('reads only the entry of the meter drilled into from each rollup row, with JSON_QUERY', () => {
+    const drillDown = statements.find((s) => s.includes(' UNION ALL ') && s.includes('usage_rollups_days'));
+    expect(drillDown, statements.join('\n')).to.include(`JSON_QUERY(partials, N'$."mysql.allotted-space"') AS partials`);
+    expect(drillDown).not.to.match(/bucket_start, partials,/);
   });
 
   it('reads the hours rows behind a drill-down to records with where the tails started, in one statement', () => {
