@@ -21,7 +21,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, isPlainJsonKey, jsonMemberSql, readBigint, readDate, select, sqlList, subscriptionCondition } from './sequelize-usage-sql';
+import { bigintAsText, chunks, isPlainJsonKey, jsonMemberSql, readBigint, readDate, select, selectBound, StatementValues, subscriptionCondition } from './sequelize-usage-sql';
 import { groupBy } from '../../shared/group-by';
 
 /** One meter's partial from one rollup row. */
@@ -123,10 +123,11 @@ export class SequelizeUsageQuery implements UsageQuery {
     const columns = `feed, ${bigintAsText(this.database.dialect, 'event_id', 'event_id')}, start_time, end_time, resource_id, metered, payload`;
     const { rolledUp, tailStarts } = await this.hoursAndTails(subscriptionId, resourceId ?? '', period);
     // The tails from where they started when the hours rows were read: the records rolled up since are read from there.
-    const tail = tailSelect(this.database, columns, subscriptionId, period, { startingAt: tailStarts });
+    const values = new StatementValues(this.database.sequelize);
+    const tail = tailSelect(values, columns, subscriptionId, period, { startingAt: tailStarts });
     const rows = [
       ...(await this.recordsByKey(columns, rolledUp)),
-      ...(tail === undefined ? [] : await select<EvidenceRow>(this.database.sequelize, tail)),
+      ...(tail === undefined ? [] : await selectBound<EvidenceRow>(this.database.sequelize, tail, values)),
     ].map((r) => ({ ...r, eventId: readBigint(r.event_id), start: readDate(r.start_time), end: readDate(r.end_time) }));
     rows.sort((a, b) => a.start.getTime() - b.start.getTime() || (a.eventId === b.eventId ? 0 : eventIdBefore(a.eventId, b.eventId) ? -1 : 1));
     const evidence: UsageEvidence[] = [];
@@ -147,16 +148,16 @@ export class SequelizeUsageQuery implements UsageQuery {
    * some may not count in the period), and where each feed's tail started then.
    */
   private async hoursAndTails(subscriptionId: string, resourceId: string, period: Period): Promise<{ rolledUp: Map<string, Set<string>>; tailStarts: TailStarts }> {
-    const sequelize = this.database.sequelize;
+    const values = new StatementValues(this.database.sequelize);
     // The watermarks' branch comes first: PostgreSQL types a UNION's columns by its typed branch.
-    const rows = await select<{ feed: string | null; rolled_up_to: string | number | null; event_ids: string | null }>(
-      sequelize,
+    const rows = await selectBound<{ feed: string | null; rolled_up_to: string | number | null; event_ids: string | null }>(
+      this.database.sequelize,
       `SELECT starts.*, NULL AS event_ids FROM (${tailStartsSelect(this.database.dialect)}) starts
        UNION ALL
        SELECT NULL, NULL, event_ids FROM ${ROLLUP_TABLE.hour}
-       WHERE subscription_id = :subscriptionId AND resource_id = :resourceId AND bucket_start >= :firstDay AND bucket_start < :to`,
-      undefined,
-      { subscriptionId, resourceId, firstDay: new Date(HOURS_OF_DAY.rowStartOf(period.from.getTime())), to: period.to },
+       WHERE subscription_id = ${values.add(subscriptionId)} AND resource_id = ${values.add(resourceId)}
+         AND bucket_start >= ${values.add(new Date(HOURS_OF_DAY.rowStartOf(period.from.getTime())))} AND bucket_start < ${values.add(period.to)}`,
+      values,
     );
     const rolledUp = new Map<string, Set<string>>();
     for (const row of rows) {
@@ -263,7 +264,7 @@ export class SequelizeUsageQuery implements UsageQuery {
   ): Promise<MeterSlice[]> {
     const database = this.database;
     const sequelize = database.sequelize;
-    const which = subscriptionCondition(sequelize, subscriptions);
+    const values = new StatementValues(sequelize);
     const reads = rollupReads(period, coarsest);
     const slotsOf = (read: RollupRead) => (read.grain === 'day' && resources === ACROSS_RESOURCES ? undefined : ROLLUP_SLOTS[read.grain]);
     const feeds = (this.usageFeeds ??= await usageFeeds(database));
@@ -274,13 +275,14 @@ export class SequelizeUsageQuery implements UsageQuery {
     // rollups' untyped NULLs take the types they meet there.
     const tail = reads.length;
     const tailBranch = tailSelect(
-      database,
+      values,
       `${tail} AS part, subscription_id, resource_id, start_time AS bucket_start, metered AS partials, ${bigintAsText(database.dialect, 'event_id', 'event_id')}, end_time`,
       subscriptions,
       period,
       { ofFeeds: feeds },
     );
     const branches = tailBranch === undefined ? [] : [tailBranch];
+    const which = subscriptionCondition(values, subscriptions);
     for (const [part, read] of reads.entries()) {
       const bySubscription = read.grain === 'day' && resources === ACROSS_RESOURCES;
       const slots = slotsOf(read);
@@ -290,16 +292,16 @@ export class SequelizeUsageQuery implements UsageQuery {
       branches.push(
         `SELECT ${part} AS part, subscription_id, ${bySubscription ? "'' AS resource_id" : 'resource_id'}, bucket_start, ${partials}, NULL AS event_id, NULL AS end_time
          FROM ${bySubscription ? SUBSCRIPTION_DAILY_TABLE : ROLLUP_TABLE[read.grain]}
-         WHERE bucket_start >= ${sequelize.escape(from as unknown as string)} AND bucket_start < ${sequelize.escape(read.to as unknown as string)} ${which}`,
+         WHERE bucket_start >= ${values.add(from)} AND bucket_start < ${values.add(read.to)} ${which}`,
       );
     }
     // A row here is a usage feed this instance did not know of: its tail was not read.
     const guard = reads.length + 1;
-    const known = feeds.length === 0 ? '' : `AND feed NOT IN ${sqlList(sequelize, feeds)}`;
+    const known = feeds.length === 0 ? '' : `AND feed NOT IN ${values.list(feeds)}`;
     branches.push(`SELECT ${guard} AS part, NULL, NULL, NULL, NULL, NULL, NULL FROM feed_watermarks WHERE ${USAGE_FEEDS_WHERE} ${known}`);
     // One statement, so one snapshot of the rollups and the tail (see `Tails`): a roll-up
     // that commits meanwhile is in the answer whole or not at all. Fewer round trips, too.
-    const rows = await select<UnionRow>(sequelize, branches.join(' UNION ALL '));
+    const rows = await selectBound<UnionRow>(sequelize, branches.join(' UNION ALL '), values);
     const byPart = Array.from({ length: guard + 1 }, () => [] as UnionRow[]);
     for (const row of rows) byPart[Number(row.part)].push(row);
     if (byPart[guard].length > 0) {

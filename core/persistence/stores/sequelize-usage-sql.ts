@@ -47,11 +47,51 @@ export function sqlList(sequelize: Sequelize, values: readonly unknown[]): strin
   return `(${values.map((v) => sequelize.escape(v as string)).join(', ')})`;
 }
 
+/**
+ * The values of one statement, bound to it rather than written into its text (as `$v1`, `$v2`, …
+ * in the order added): the same question about another subscription or period is then the same
+ * text, which SQLite prepares once (CallbackConnection keeps prepared statements by text; a
+ * month's totals took 235 µs prepared each time, 150 µs prepared once) and SQL Server plans once.
+ * Build a statement's text in the same order every time. (better-sqlite3's SQLite is built with
+ * STAT4: once an ANALYZE has written `sqlite_stat4` samples, SQLite plans a statement again
+ * whenever a value bound in its WHERE changes, and the gain is gone. Nothing here runs ANALYZE.)
+ */
+export class StatementValues {
+  readonly bind: Record<string, string> = {};
+  private count = 0;
+
+  constructor(private readonly sequelize: Sequelize) {}
+
+  /** Where `value` goes in the text. A date is bound as the text Sequelize writes for the dialect (SQLite keeps dates as text). */
+  add(value: string | Date): string {
+    const name = `v${++this.count}`;
+    this.bind[name] = value instanceof Date ? unquoted(this.sequelize.escape(value as unknown as string)) : value;
+    return `$${name}`;
+  }
+
+  /** A parenthesised list for `IN`. */
+  list(values: readonly (string | Date)[]): string {
+    return `(${values.map((value) => this.add(value)).join(', ')})`;
+  }
+}
+
+/** A quoted literal's text: `'…'`, or SQL Server's `N'…'`. Only for literals without quotes inside (dates). */
+function unquoted(literal: string): string {
+  const text = /^N?'([^']*)'$/.exec(literal)?.[1];
+  if (text === undefined) throw new Error(`not a plain quoted literal: ${literal}`);
+  return text;
+}
+
+/** A SELECT whose values are bound. */
+export async function selectBound<T extends object>(sequelize: Sequelize, sql: string, values: StatementValues): Promise<T[]> {
+  return sequelize.query<T>(sql, { type: QueryTypes.SELECT, bind: values.bind });
+}
+
 /** `AND subscription_id …` for one subscription, several (IN), or every one (`undefined`: nothing). */
-export function subscriptionCondition(sequelize: Sequelize, subscriptions: string | readonly string[] | undefined): string {
+export function subscriptionCondition(values: StatementValues, subscriptions: string | readonly string[] | undefined): string {
   return subscriptions === undefined ? ''
-    : typeof subscriptions === 'string' ? `AND subscription_id = ${sequelize.escape(subscriptions)}`
-    : `AND subscription_id IN ${sqlList(sequelize, subscriptions)}`;
+    : typeof subscriptions === 'string' ? `AND subscription_id = ${values.add(subscriptions)}`
+    : `AND subscription_id IN ${values.list(subscriptions)}`;
 }
 
 export async function select<T extends object>(

@@ -8,7 +8,7 @@ import type { Period } from '../../usage/metering/aggregation/period';
 import { meteredUsageOf } from '../../usage/store/metered-column';
 import { setRolledUpTo, type FeedPosition } from './sequelize-feed-watermarks';
 import type { SequelizeUsageRollups } from './sequelize-usage-rollups';
-import { bigintAsText, readBigint, readDate, select, subscriptionCondition } from './sequelize-usage-sql';
+import { bigintAsText, readBigint, readDate, select, subscriptionCondition, type StatementValues } from './sequelize-usage-sql';
 
 /** A record of a feed's tail, as read back to roll it up or to fold it into an answer. */
 export interface TailRow {
@@ -78,21 +78,20 @@ export type Tails = { readonly startingAt: TailStarts } | { readonly ofFeeds: re
  * table, which it then scans whole (as it does when the marks are joined in from feed_watermarks).
  */
 export function tailSelect(
-  database: Database, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, tails: Tails,
+  values: StatementValues, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, tails: Tails,
 ): string | undefined {
-  const sequelize = database.sequelize;
   const ranges = 'startingAt' in tails
-    ? [...tails.startingAt].map(([feed, start]) => `(feed = ${sequelize.escape(feed)} AND event_id >= ${start})`)
+    ? [...tails.startingAt].map(([feed, start]) => `(feed = ${values.add(feed)} AND event_id >= ${start})`)
     : tails.ofFeeds.map((feed) => {
-      const name = sequelize.escape(feed);
+      const name = values.add(feed);
       const mark = (column: string) => `(SELECT ${column} FROM feed_watermarks WHERE feed_watermarks.feed = ${name})`;
       return `(feed = ${name} AND event_id >= ${mark('rolled_up_to')} AND event_id < ${mark('next_start_id')})`;
     });
   if (ranges.length === 0) return undefined;
-  const from = sequelize.escape(period.from as unknown as string);
+  const from = values.add(period.from);
   return `SELECT ${columns} FROM usage_records
-     WHERE (${ranges.join(' OR ')}) AND metered IS NOT NULL ${subscriptionCondition(sequelize, subscriptions)}
-       AND start_time < ${sequelize.escape(period.to as unknown as string)} AND (end_time > ${from} OR (end_time = start_time AND start_time >= ${from}))`;
+     WHERE (${ranges.join(' OR ')}) AND metered IS NOT NULL ${subscriptionCondition(values, subscriptions)}
+       AND start_time < ${values.add(period.to)} AND (end_time > ${from} OR (end_time = start_time AND start_time >= ${from}))`;
 }
 
 /** The metered usage of a tail row. */

@@ -16,6 +16,7 @@ import { SUBSCRIPTION, sqlDatabases, wire } from './usage-world';
 // SQL Server cannot run here: the statements the usage store would send are recorded and read.
 describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   let statements: string[];
+  let bindings: (Record<string, unknown> | undefined)[];
   before(async () => {
     // The feed stands at 3 with nothing rolled up, so that the roll-up and the queries read the tail.
     const recording = recordingMssql((sql) => (/^SELECT [^()]* FROM feed_watermarks WHERE feed =/.test(sql) ? [{ next_start_id: '3', rolled_up_to: '0' }]
@@ -44,8 +45,15 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
     await query.totals(SUBSCRIPTION, march);
     await query.records(SUBSCRIPTION, 'mysql.databases', 'db-1', march);
     await query.byResource(SUBSCRIPTION, 'mysql.allotted-space', march);
-    statements = recording.statements;
+    ({ statements, bindings } = recording);
   });
+
+  /** The value bound to the parameter that `pattern`'s first group captures in statement `index`. */
+  const boundAt = (index: number, pattern: RegExp): unknown => {
+    const parameter = pattern.exec(statements[index])?.[1];
+    expect(parameter, `${pattern} in ${statements[index]}`).to.match(/^@v\d+$/);
+    return bindings[index]?.[parameter!.slice(1)];
+  };
 
   it('quotes with brackets, writes Unicode literals and pages without LIMIT', () => {
     const sql = statements.join('\n');
@@ -56,14 +64,23 @@ describe('the usage store\'s statements in T-SQL (mssql dialect)', () => {
   });
 
   it('reads a total\'s rollup tables and the tail in one statement, the tail bounded by its mark as it stands then', () => {
-    const union = statements.find((s) => s.includes(' UNION ALL '));
-    expect(union, statements.join('\n')).to.not.equal(undefined);
+    const index = statements.findIndex((s) => s.includes(' UNION ALL '));
+    expect(index, statements.join('\n')).to.be.at.least(0);
+    const union = statements[index];
     // The hours at both edges of March in UTC+2, its whole days, and the tail.
     for (const table of ['usage_rollups_hours', 'usage_rollups_subscription_daily', 'usage_records']) expect(union).to.include(`FROM ${table}`);
-    expect(union).to.include("(feed = N'usage' AND event_id >= (SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = N'usage') AND event_id < (SELECT next_start_id FROM feed_watermarks WHERE feed_watermarks.feed = N'usage'))");
+    expect(union).to.match(/\(feed = (@v\d+) AND event_id >= \(SELECT rolled_up_to FROM feed_watermarks WHERE feed_watermarks.feed = \1\) AND event_id < \(SELECT next_start_id FROM feed_watermarks WHERE feed_watermarks.feed = \1\)\)/);
+    expect(boundAt(index, /\(feed = (@v\d+) AND/)).to.equal('usage');
     // and a row for any usage feed besides those whose tails it reads
-    expect(union).to.include("FROM feed_watermarks WHERE rolled_up_to IS NOT NULL AND feed NOT IN (N'usage')");
-    expect(union).to.include("bucket_start >= '2025-03-01 00:00:00.000 +00:00'");
+    expect(boundAt(index, /FROM feed_watermarks WHERE rolled_up_to IS NOT NULL AND feed NOT IN \((@v\d+)\)/)).to.equal('usage');
+  });
+
+  it('binds a total\'s values, dates as the text SQL Server reads as a DATETIMEOFFSET (a Date would go as its toString())', () => {
+    const index = statements.findIndex((s) => s.includes(' UNION ALL '));
+    expect(boundAt(index, /FROM usage_rollups_subscription_daily\s+WHERE bucket_start >= (@v\d+)/)).to.equal('2025-03-01 00:00:00.000 +00:00');
+    expect(boundAt(index, /AND subscription_id IN \((@v\d+)\)/)).to.equal(SUBSCRIPTION);
+    expect(Object.values(bindings[index]!).every((value) => typeof value === 'string')).to.equal(true);
+    expect(statements[index]).not.to.include(SUBSCRIPTION);
   });
 
   it('reads only the entry of the meter drilled into from each rollup row, with JSON_QUERY', () => {
