@@ -21,7 +21,7 @@ import { fromStoredPartial, type StoredPartial } from '../../usage/metering/aggr
 import { HOURS_OF_DAY, slotStart, storedPartialOf, type SlotLayout, type StoredSlots } from '../../usage/store/stored-slots';
 import { addSlot, asPartial, exactSlotOfStored, isExactSlot, type RollupPartial } from '../../usage/store/exact-slot';
 import { parseMetered } from '../../usage/store/metered-column';
-import { bigintAsText, chunks, isPlainJsonKey, jsonMemberSql, readBigint, readDate, select, selectBound, StatementValues, subscriptionCondition } from './sequelize-usage-sql';
+import { bigintAsText, chunks, jsonMemberSql, readBigint, readDate, select, selectBound, StatementValues, subscriptionCondition } from './sequelize-usage-sql';
 import { groupBy } from '../../shared/group-by';
 
 /** One meter's partial from one rollup row. */
@@ -268,9 +268,10 @@ export class SequelizeUsageQuery implements UsageQuery {
     const reads = rollupReads(period, coarsest);
     const slotsOf = (read: RollupRead) => (read.grain === 'day' && resources === ACROSS_RESOURCES ? undefined : ROLLUP_SLOTS[read.grain]);
     const feeds = (this.usageFeeds ??= await usageFeeds(database));
-    // A row keeps every meter of its resource: of one meter, the database hands its entry over alone.
-    const oneMeter = meterId !== undefined && isPlainJsonKey(meterId) ? meterId : undefined;
-    const partials = oneMeter === undefined ? 'partials' : `${jsonMemberSql(sequelize, database.dialect, 'partials', oneMeter)} AS partials`;
+    // A row keeps every meter of its resource: of one meter, the database hands its entry over alone where it can.
+    const meterEntry = meterId === undefined ? undefined : jsonMemberSql(sequelize, database.dialect, 'partials', meterId);
+    const oneMeter = meterEntry === undefined ? undefined : meterId;
+    const partials = meterEntry === undefined ? 'partials' : `${meterEntry} AS partials`;
     // The tail's branch comes first: PostgreSQL types a UNION's columns branch by branch, and the
     // rollups' untyped NULLs take the types they meet there.
     const tail = reads.length;

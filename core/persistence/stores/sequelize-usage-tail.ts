@@ -69,13 +69,14 @@ export type Tails = { readonly startingAt: TailStarts } | { readonly ofFeeds: re
 
 /**
  * The SELECT of the metered records of the usage feeds' tails that count in `period` (the rule
- * of `countsIn`), of one subscription, several, or all (`undefined`); undefined where there is no
- * tail to read. `columns` may name `usage_records`' columns unqualified. Each tail is read by its
- * key range (feed, event_id): a subscription's records have no index of their own (migration
- * 0014). Read in the statement, the range is bounded on both sides, by the mark and by the
- * watermark (every stored record is behind it): PostgreSQL's planner, not knowing either value,
- * takes a range between two for a narrow one, and one bounded on a side only for a third of the
- * table, which it then scans whole (as it does when the marks are joined in from feed_watermarks).
+ * of `countsIn`), of one subscription, several, or all (`undefined`), its values bound in
+ * `values`; undefined where there is no tail to read. `columns` may name `usage_records`' columns
+ * unqualified. Each tail is read by its key range (feed, event_id): a subscription's records have
+ * no index of their own (migration 0014). Read in the statement, the range is bounded on both
+ * sides, by the mark and by the watermark (every stored record is behind it): PostgreSQL's
+ * planner, not knowing either value, takes a range between two for a narrow one, and one bounded
+ * on a side only for a third of the table, which it then scans whole (as it does when the marks
+ * are joined in from feed_watermarks).
  */
 export function tailSelect(
   values: StatementValues, columns: string, subscriptions: string | readonly string[] | undefined, period: Period, tails: Tails,

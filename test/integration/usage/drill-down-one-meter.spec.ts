@@ -4,7 +4,8 @@ import { testBackend } from '../../support/test-database';
 import { SUBSCRIPTION, startUsageWorld, wire, type UsageWorld } from './usage-world';
 
 // A drill-down reads only its meter's entry of each rollup row, picked out by the database with a
-// JSON path; an id no JSON path can name as it stands is picked out of the whole row here.
+// JSON path (not on PostgreSQL); an id no JSON path can name as it stands is picked out of the
+// whole row here.
 const PLAIN = 'disk.cold';
 const ODD = 'Disk "hot" tier\\1';
 
