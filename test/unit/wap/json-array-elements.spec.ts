@@ -17,6 +17,11 @@ describe('the elements of a JSON array, as written', () => {
     expect(jsonArrayElements(text)).to.deep.equal(['{"EventId": 12345678901234567890, "S": "a\\"b\\\\"}', '{"EventId": 2.50e1}']);
   });
 
+  it('ends a string at the first quote no odd run of backslashes escapes', () => {
+    const strings = [{ a: '\\' }, { b: '\\"' }, '"\\', '\\\\', { '\\"': '\\\\"]' }];
+    expect(jsonArrayElements(JSON.stringify(strings))).to.deep.equal(strings.map((s) => JSON.stringify(s)));
+  });
+
   it('finds scalars, strings and nested arrays as elements too, and nothing in an empty array', () => {
     expect(jsonArrayElements('[1, "a,]", true ,null,[2,[3]], {"a":[]} , -4.5e-2 ]')).to.deep.equal(['1', '"a,]"', 'true', 'null', '[2,[3]]', '{"a":[]}', '-4.5e-2']);
     expect(jsonArrayElements('[]')).to.deep.equal([]);
