@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Sequelize } from 'sequelize';
 import { sequelizeOptionsFor, type DialectName } from './database-url';
 import { sqliteDriver, type SqliteDriver } from './sqlite-driver';
+import { postgresDriver } from './postgres-driver';
 
 export const DatabaseSettings = Symbol('DatabaseSettings');
 export interface DatabaseSettings {
@@ -31,7 +32,7 @@ export class Database {
       timezone: '+00:00',
       pool: options.dialect === 'sqlite' ? { max: 1 } : { max: settings.poolMax ?? 10 },
       dialectOptions: dialectOptions(options.dialect),
-      ...(this.sqlite ? { dialectModule: this.sqlite.module } : {}),
+      ...(this.sqlite ? { dialectModule: this.sqlite.module } : options.dialect === 'postgres' ? { dialectModule: postgresDriver } : {}),
     });
   }
 
