@@ -52,10 +52,10 @@ export function sqlList(sequelize: Sequelize, values: readonly unknown[]): strin
  * in the order added): the same question about another subscription or period is then the same
  * text, which SQLite prepares once (CallbackConnection keeps prepared statements by text; a
  * month's totals took 235 µs prepared each time, 150 µs prepared once), PostgreSQL once per
- * connection (`PreparingClient`) and SQL Server plans once.
- * Build a statement's text in the same order every time. (better-sqlite3's SQLite is built with
- * STAT4: once an ANALYZE has written `sqlite_stat4` samples, SQLite plans a statement again
- * whenever a value bound in its WHERE changes, and the gain is gone. Nothing here runs ANALYZE.)
+ * connection (`PreparingClient`) and SQL Server plans once. Build a statement's text in the same
+ * order every time. (better-sqlite3's SQLite is built with STAT4: once an ANALYZE has written
+ * `sqlite_stat4` samples, SQLite plans a statement again whenever a value bound in its WHERE
+ * changes, and the gain is gone. Nothing here runs ANALYZE.)
  */
 export class StatementValues {
   readonly bind: Record<string, string> = {};
@@ -85,7 +85,7 @@ function unquoted(literal: string): string {
 
 /** A SELECT whose values are bound. */
 export async function selectBound<T extends object>(sequelize: Sequelize, sql: string, values: StatementValues): Promise<T[]> {
-  return sequelize.query<T>(sql, { type: QueryTypes.SELECT, bind: Object.keys(values.bind).length > 0 ? values.bind : undefined });
+  return sequelize.query<T>(sql, { type: QueryTypes.SELECT, bind: values.bind });
 }
 
 /** `AND subscription_id …` for one subscription, several (IN), or every one (`undefined`: nothing). */
