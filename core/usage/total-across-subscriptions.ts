@@ -1,5 +1,5 @@
 import { Decimal } from '../money/decimal';
-import { Aggregation } from '../plugin-api';
+import { Aggregation } from '../plugin-api/meter-plugin';
 
 /**
  * Sums and time-weighted quantities add up across subscriptions (and across the times one

@@ -1,4 +1,4 @@
-import { Aggregation } from '../../plugin-api';
+import { Aggregation } from '../../plugin-api/meter-plugin';
 import type { PartialAggregate } from '../../usage/metering/aggregation/partial-aggregate';
 import { toStoredPartial, type StoredPartial } from '../../usage/metering/aggregation/stored-partial';
 import { asPartial, combinedStored, exactSlotJson, exactStateJson, isExactSlot, storedOf, type RollupPartial } from '../../usage/store/exact-slot';

@@ -1,4 +1,4 @@
-import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type WapUsageRecord } from '../../plugin-api';
+import { MeteringStatus, type MeterDefinition, type MeterPlugin, type MeteredQuantity, type MeteringResult, type WapUsageRecord } from '../../plugin-api/meter-plugin';
 import { Decimal, parseDecimal } from '../../money/decimal';
 import type { DeclarativeMeter, DeclarativeMeterDocument } from './declarative-meter-schema';
 import { validateDeclarativeMeters, type DeclarativeMeterValidation } from './declarative-meter-validation';

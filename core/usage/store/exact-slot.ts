@@ -1,4 +1,4 @@
-import { Aggregation } from '../../plugin-api';
+import { Aggregation } from '../../plugin-api/meter-plugin';
 import { Decimal } from '../../money/decimal';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
 import { plainDecimalText } from '../../plugin-api/decimal-text';

@@ -1,5 +1,5 @@
 import { Decimal } from '../../money/decimal';
-import { Aggregation } from '../../plugin-api';
+import { Aggregation } from '../../plugin-api/meter-plugin';
 import { DECIMAL_SCALE } from '../../persistence/exact-decimal';
 import { plainDecimalText, powerOfTen } from '../../plugin-api/decimal-text';
 import { finishPartial } from '../metering/aggregation/partial-aggregate';

@@ -37,13 +37,30 @@ export function meteredColumns(usage: readonly MeteredUsage[]): Map<string, stri
  */
 export function meteredColumn(usage: readonly MeteredUsage[], recordResourceId?: string | null): string {
   if (usage.length === 0) return '[]';
-  const column: (number | readonly (string | null)[])[] = [COMPACT];
+  // What JSON.stringify makes of `[2, [meterId, quantity, aggregation, resourceId?], …]`, written
+  // directly: every record has one, and the arrays for JSON.stringify were half its cost.
+  let json = '[' + COMPACT;
   for (const u of usage) {
     const quantity = u.quantityText ?? u.quantity.toString();
-    const aggregation = u.aggregation ?? null;
-    column.push(u.resourceId === recordResourceId ? [u.meterId, quantity, aggregation] : [u.meterId, quantity, aggregation, u.resourceId]);
+    json += ',[' + jsonName(u.meterId) + ',' + (PLAIN_NUMBER.test(quantity) ? '"' + quantity + '"' : JSON.stringify(quantity)) + ',' +
+      (u.aggregation == null ? 'null' : jsonName(u.aggregation)) + (u.resourceId === recordResourceId ? ']' : ',' + JSON.stringify(u.resourceId) + ']');
   }
-  return JSON.stringify(column);
+  return json + ']';
+}
+
+/** Decimal text as metering writes it: nothing JSON would escape. */
+const PLAIN_NUMBER = /^[-+.0-9eE]*$/;
+
+// Meter ids and aggregations are few, and every record names them.
+const namesJson = new Map<string, string>();
+
+function jsonName(name: string): string {
+  let json = namesJson.get(name);
+  if (json === undefined) {
+    if (namesJson.size >= 1024) namesJson.clear();
+    namesJson.set(name, (json = JSON.stringify(name)));
+  }
+  return json;
 }
 
 /** The entries of a `metered` column, in either form; `recordResourceId` is the record's `resource_id` column. */

@@ -3,7 +3,7 @@ import { combinePartials } from '../metering/aggregation/partial-aggregate';
 import { utcMonthOf } from './rollup-spans';
 import { DAYS_OF_MONTH, HOURS_OF_DAY, slotNumber } from './stored-slots';
 import { rollupUsage } from '../metering/aggregation/rollup';
-import { Aggregation } from '../../plugin-api';
+import { Aggregation } from '../../plugin-api/meter-plugin';
 import { addResourceToSlot, addSlot, addToSlot, asPartial, copySlot, isExactAggregation, isExactSlot, scaledQuantity, type ScaledAggregation, type RollupPartial } from './exact-slot';
 
 const HOUR = 3_600_000;

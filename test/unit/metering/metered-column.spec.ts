@@ -25,6 +25,17 @@ describe('the metered column of a stored record', () => {
     expect(parseMetered(meteredColumn([noResource], null), null)).to.deep.equal([['vm.runtime-hours', null, '0.75', 'sum']]);
   });
 
+  it('is the JSON of its entries whatever the ids, quantities and aggregations hold', () => {
+    const odd = [
+      { ...hours, meterId: 'custom."quoted"\\meter', resourceId: 'site \u00e9\n2', quantityText: '1.5e+3' },
+      { ...hours, meterId: 'vm.core-hours', quantityText: 'not "plain"' },
+      { ...hours, meterId: 'old.meter', aggregation: undefined, resourceId: null },
+    ];
+    expect(meteredColumn(odd, vm)).to.equal(JSON.stringify([
+      2, ['custom."quoted"\\meter', '1.5e+3', 'sum', 'site \u00e9\n2'], ['vm.core-hours', 'not "plain"', 'sum'], ['old.meter', '0.75', null, null],
+    ]));
+  });
+
   it('is [] for a record metered without quantities, and reads nothing from a quarantined one', () => {
     expect(meteredColumn([], vm)).to.equal('[]');
     expect(parseMetered('[]', vm)).to.deep.equal([]);

@@ -1,4 +1,4 @@
-import { Aggregation } from '../../../plugin-api';
+import { Aggregation } from '../../../plugin-api/meter-plugin';
 import { Decimal } from '../../../money/decimal';
 import type { MeteredUsage } from '../metered-usage';
 import { combinePartials, emptyPartial, finishPartial, type PartialAggregate } from './partial-aggregate';

@@ -1,4 +1,4 @@
-import { Aggregation } from '../../../plugin-api';
+import { Aggregation } from '../../../plugin-api/meter-plugin';
 import { Decimal } from '../../../money/decimal';
 
 const MILLISECONDS_PER_HOUR = 3_600_000;
