@@ -101,12 +101,59 @@ export function multiplyDecimalText(a: string, b: string): string {
  * `ROUND_HALF_UP`), as plain decimal text. A RangeError for text that is not a decimal number.
  */
 export function roundDecimalText(text: string, places: number): string {
+  return roundedDigits(text, places) ?? roundedDecimal(text, places);
+}
+
+function roundedDecimal(text: string, places: number): string {
   const value = scaledDecimalOf(text);
   if (value.scale <= places) return plainDecimalText(value.digits, value.scale, value.negative);
   const unit = powerOfTen(value.scale - places);
   const kept = value.digits / unit;
   const rounded = (value.digits % unit) * 2n >= unit ? kept + 1n : kept;
   return plainDecimalText(rounded, places, value.negative);
+}
+
+/**
+ * `roundDecimalText` of unsigned digits with a point inside them or none (`"46793188"`,
+ * `"0.0435795523226261138916015625"`: what WAP and the unit conversions write), worked on the
+ * text itself, as a carry on paper: every metered quantity is rounded, and a byte count made
+ * gigabytes has 30 places. Undefined for any other shape, left to `roundedDecimal`.
+ */
+function roundedDigits(text: string, places: number): string | undefined {
+  let point = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === POINT && point < 0) point = i;
+    else if (!isDigit(c)) return undefined;
+  }
+  if (point === 0 || point === text.length - 1 || text.length === 0) return undefined;
+  let whole = point < 0 ? text : text.slice(0, point);
+  let fraction = point < 0 ? '' : text.slice(point + 1);
+  if (fraction.length > places) {
+    const roundUp = fraction.charCodeAt(places) >= FIVE;
+    fraction = fraction.slice(0, places);
+    if (roundUp) {
+      const carried = plusOne(whole + fraction);
+      whole = carried.slice(0, carried.length - places);
+      fraction = carried.slice(carried.length - places);
+    }
+  }
+  let start = 0;
+  while (start < whole.length - 1 && whole.charCodeAt(start) === ZERO) start++;
+  let end = fraction.length;
+  while (end > 0 && fraction.charCodeAt(end - 1) === ZERO) end--;
+  whole = start === 0 ? whole : whole.slice(start);
+  return end === 0 ? whole : `${whole}.${end === fraction.length ? fraction : fraction.slice(0, end)}`;
+}
+
+const FIVE = 53;
+
+/** Decimal digits plus one, a carry running left over the nines (`"0999"` → `"1000"`, `"99"` → `"100"`). */
+function plusOne(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === NINE) i--;
+  const zeros = '0'.repeat(digits.length - 1 - i);
+  return i < 0 ? `1${zeros}` : `${digits.slice(0, i)}${String.fromCharCode(digits.charCodeAt(i) + 1)}${zeros}`;
 }
 
 /** -1, 0 or 1: the sign of decimal text. A RangeError for text that is not a decimal number. */

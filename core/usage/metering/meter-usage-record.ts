@@ -86,6 +86,9 @@ class MeteredQuantity implements MeteredUsage {
   }
 }
 
+/** The longest quantity text kept for the records after (`MeterUsageRecord.quantities`). */
+const REPEATING_TEXT = 12;
+
 /** A plugin's answer, or the fault the core saw when asking it. */
 type Answer = MeteringResult | { readonly status: 'failed'; readonly message: string };
 
@@ -148,6 +151,9 @@ export class MeterUsageRecord {
    * keeps, here, before rollups see it, so that rollups and the stored rows agree.
    */
   private quantityOf(text: string): ReadQuantity | undefined {
+    // A long text is a byte count made gigabytes or the like, which hardly repeats: looking it up
+    // and keeping it cost more than reading it.
+    if (text.length > REPEATING_TEXT) return readQuantity(text);
     let read = this.quantities.get(text);
     if (read === undefined && !this.quantities.has(text)) {
       read = readQuantity(text);

@@ -45,6 +45,18 @@ describe('exact arithmetic on decimal text', () => {
     expect(roundDecimalText('-0.0000000000004', 12)).to.equal('0');
   });
 
+  it('carries a rounding up over nines into the whole part, and writes the result without spare zeros', () => {
+    const cases: [string, number, string][] = [
+      ['9.9999999999995', 12, '10'], ['0.9999999999995', 12, '1'], ['999.99999999999949', 12, '999.999999999999'],
+      ['0999.5', 0, '1000'], ['99.95', 1, '100'], ['1.25', 1, '1.3'], ['1.24999', 1, '1.2'], ['000.500', 12, '0.5'],
+      ['0.0000000000004999', 12, '0'], ['00', 3, '0'], ['120.000', 2, '120'], ['0.0435795523226261138916015625', 12, '0.043579552323'],
+    ];
+    for (const [text, places, rounded] of cases) {
+      expect(roundDecimalText(text, places), `${text} to ${places}`).to.equal(rounded);
+      expect(rounded, `${text} to ${places}`).to.equal(new Reference(text).toDecimalPlaces(places, Reference.ROUND_HALF_UP).toString());
+    }
+  });
+
   it('tells the sign of decimal text, zero whatever its sign', () => {
     expect(['-0.0000000000001', '0', '-0', '+0.0e5', '12', '+1e-30'].map(signOfDecimalText)).to.deep.equal([-1, 0, 0, 0, 1, 1]);
   });
