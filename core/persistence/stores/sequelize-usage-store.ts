@@ -106,7 +106,7 @@ export class SequelizeUsageStore implements UsageStore {
       await bulk.insert('usage_records', USAGE_RECORD_COLUMNS, rows.records);
       await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined);
       // New records behind the roll-up mark (WAP sent an old EventId late) would be missed by the next roll-up.
-      const behind = rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
+      const behind = countBefore(fresh.keys(), position.rolledUpTo) === 0 ? [] : rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
       if (behind.length > 0) await this.rollups.add(feed, behind, transaction);
       await advanceUsageWatermark(this.database, feed, position, prepared.nextStartId, this.clock.now(), transaction);
       return { position, fresh, rows };
@@ -131,9 +131,10 @@ export class SequelizeUsageStore implements UsageStore {
       if (!tailWasEmpty) return;
       this.pending.set(feed, (pending = { from: mark, records: 0, changes: new RollupAccumulator((meterId) => this.rollups.aggregationOf(meterId), feed) }));
     }
-    for (const eventId of fresh.keys()) if (!eventIdBefore(eventId, mark)) pending.records++;
+    const behind = countBefore(fresh.keys(), mark);
+    pending.records += fresh.size - behind;
     try {
-      pending.changes.add(usage.filter((u) => !eventIdBefore(u.eventId, mark)));
+      pending.changes.add(behind === 0 ? usage : usage.filter((u) => !eventIdBefore(u.eventId, mark)));
     } catch {
       // The page has committed: the roll-up will read the tail back and meet the same fault there.
       this.pending.delete(feed);
@@ -186,4 +187,11 @@ export class SequelizeUsageStore implements UsageStore {
     }
     return rows;
   }
+}
+
+/** How many of `eventIds` come before `mark`: none, for every page the collector pulls in order, whose usage is then not filtered. */
+function countBefore(eventIds: Iterable<string>, mark: string): number {
+  let before = 0;
+  for (const eventId of eventIds) if (eventIdBefore(eventId, mark)) before++;
+  return before;
 }
