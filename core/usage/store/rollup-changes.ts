@@ -136,10 +136,12 @@ export class RollupAccumulator {
     for (const { subscriptionId, resourceId, bucketStart, meters } of hour) {
       // An hours row is one UTC day: its hours all go to that day's row.
       const day = days.partialsOf(subscriptionId, resourceId, bucketStart.getTime());
-      for (const [meterId, { slots }] of meters) {
+      for (const [meterId, { aggregation, slots }] of meters) {
+        // A meter's hours hold its one aggregation (looked up once, not per hour) unless it changed within the roll-up.
+        const exact = isExactAggregation(aggregation);
         let sum = day.get(meterId);
         for (const partial of slots) {
-          if (partial !== undefined && isExactAggregation(partial.aggregation)) sum = combinedInto(sum, partial);
+          if (partial !== undefined && (partial.aggregation === aggregation ? exact : isExactAggregation(partial.aggregation))) sum = combinedInto(sum, partial);
         }
         if (sum !== undefined) day.set(meterId, sum);
       }
