@@ -98,9 +98,11 @@ export function multiplyDecimalText(a: string, b: string): string {
 
 /**
  * Decimal text rounded half away from zero to at most `places` decimal places (as decimal.js's
- * `ROUND_HALF_UP`), as plain decimal text. A RangeError for text that is not a decimal number.
+ * `ROUND_HALF_UP`), as plain decimal text. A RangeError for text that is not a decimal number,
+ * or for `places` that is not a whole number from 0.
  */
 export function roundDecimalText(text: string, places: number): string {
+  if (!Number.isSafeInteger(places) || places < 0) throw new RangeError(`places must be a whole number from 0, not ${places}`);
   return roundedDigits(text, places) ?? roundedDecimal(text, places);
 }
 

@@ -57,6 +57,10 @@ describe('exact arithmetic on decimal text', () => {
     }
   });
 
+  it('refuses to round to places that are not a whole number from 0', () => {
+    for (const places of [-1, 1.5, Number.NaN, Infinity]) expect(() => roundDecimalText('1234.567', places), String(places)).to.throw(RangeError, /places must be a whole number/);
+  });
+
   it('tells the sign of decimal text, zero whatever its sign', () => {
     expect(['-0.0000000000001', '0', '-0', '+0.0e5', '12', '+1e-30'].map(signOfDecimalText)).to.deep.equal([-1, 0, 0, 0, 1, 1]);
   });
