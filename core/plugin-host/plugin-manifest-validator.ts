@@ -1,6 +1,7 @@
 import Ajv from 'ajv';
 import * as semver from 'semver';
 import { PLUGIN_API_VERSION, PluginKind, type PluginManifest } from '../plugin-api';
+import { settingsSchemaProblem } from './plugin-settings-validator';
 
 const manifestSchema = {
   type: 'object',
@@ -46,10 +47,7 @@ export function validateManifest(candidate: unknown): ManifestCheck {
       reason: `incompatible plugin API: the plugin needs ${manifest.apiVersion}, this server provides ${PLUGIN_API_VERSION}`,
     };
   }
-  try {
-    ajv.compile(manifest.settingsSchema);
-  } catch (error) {
-    return { ok: false, reason: `invalid plugin.json: settingsSchema does not compile: ${(error as Error).message}` };
-  }
+  const problem = settingsSchemaProblem(manifest.settingsSchema);
+  if (problem !== undefined) return { ok: false, reason: `invalid plugin.json: settingsSchema does not compile: ${problem}` };
   return { ok: true, manifest };
 }
