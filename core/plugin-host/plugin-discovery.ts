@@ -68,7 +68,7 @@ async function packageManifests(modules: string): Promise<string[]> {
   for (let i = 0; i < packageDirs.length; i += PACKAGES_AT_ONCE) {
     const dirs = packageDirs.slice(i, i + PACKAGES_AT_ONCE);
     const fields = await Promise.all(dirs.map(pluginFieldOf));
-    fields.forEach((field, j) => field && manifests.push(path.resolve(dirs[j], field)));
+    for (let j = 0; j < dirs.length; j++) if (fields[j]) manifests.push(path.resolve(dirs[j], fields[j]!));
   }
   return manifests;
 }

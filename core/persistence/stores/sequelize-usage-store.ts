@@ -106,12 +106,12 @@ export class SequelizeUsageStore implements UsageStore {
       await bulk.insert('usage_records', USAGE_RECORD_COLUMNS, rows.records);
       await bulk.insert('quarantined_records', QUARANTINE_COLUMNS, rows.quarantined);
       // New records behind the roll-up mark (WAP sent an old EventId late) would be missed by the next roll-up.
-      const behind = countBefore(fresh.keys(), position.rolledUpTo) === 0 ? [] : rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo));
-      if (behind.length > 0) await this.rollups.add(feed, behind, transaction);
+      const recordsBehind = countBefore(fresh.keys(), position.rolledUpTo);
+      if (recordsBehind > 0) await this.rollups.add(feed, rows.usage.filter((u) => eventIdBefore(u.eventId, position.rolledUpTo)), transaction);
       await advanceUsageWatermark(this.database, feed, position, prepared.nextStartId, this.clock.now(), transaction);
-      return { position, fresh, rows };
+      return { position, fresh, rows, recordsBehind };
     });
-    this.keepPending(feed, stored.position, stored.fresh, stored.rows.usage);
+    this.keepPending(feed, stored.position, stored.fresh.size, stored.recordsBehind, stored.rows.usage);
     return {
       new: stored.fresh.size,
       duplicate: page.records.length - stored.fresh.size,
@@ -120,8 +120,8 @@ export class SequelizeUsageStore implements UsageStore {
     };
   }
 
-  /** After a page committed: its records joined the tail (those not behind the mark). */
-  private keepPending(feed: string, position: FeedPosition, fresh: ReadonlyMap<string, unknown>, usage: readonly MeteredUsage[]): void {
+  /** After a page committed: its new records joined the tail, but for `recordsBehind` of them, behind the mark (rolled up already). */
+  private keepPending(feed: string, position: FeedPosition, newRecords: number, recordsBehind: number, usage: readonly MeteredUsage[]): void {
     const mark = position.rolledUpTo;
     let pending = this.pending.get(feed);
     // The mark moved under it (a roll-up elsewhere): what it kept no longer matches the tail.
@@ -131,10 +131,9 @@ export class SequelizeUsageStore implements UsageStore {
       if (!tailWasEmpty) return;
       this.pending.set(feed, (pending = { from: mark, records: 0, changes: new RollupAccumulator((meterId) => this.rollups.aggregationOf(meterId), feed) }));
     }
-    const behind = countBefore(fresh.keys(), mark);
-    pending.records += fresh.size - behind;
+    pending.records += newRecords - recordsBehind;
     try {
-      pending.changes.add(behind === 0 ? usage : usage.filter((u) => !eventIdBefore(u.eventId, mark)));
+      pending.changes.add(recordsBehind === 0 ? usage : usage.filter((u) => !eventIdBefore(u.eventId, mark)));
     } catch {
       // The page has committed: the roll-up will read the tail back and meet the same fault there.
       this.pending.delete(feed);
@@ -189,7 +188,7 @@ export class SequelizeUsageStore implements UsageStore {
   }
 }
 
-/** How many of `eventIds` come before `mark`: none, for every page the collector pulls in order, whose usage is then not filtered. */
+/** How many of `eventIds` come before `mark`: none, for every page the collector pulls in order, whose usage then goes unfiltered. */
 function countBefore(eventIds: Iterable<string>, mark: string): number {
   let before = 0;
   for (const eventId of eventIds) if (eventIdBefore(eventId, mark)) before++;
