@@ -26,12 +26,10 @@ interface Told {
  * source) leaves it alone. Deletion is final, as for notifications.
  */
 export async function applySubscriptionEvent(unit: CatalogueUnit, event: CatalogueEvent): Promise<void> {
-  const wapId = field(event.entity, 'SubscriptionID') ?? field(event.entity, 'SubscriptionId');
-  if (!wapId) return;
-  const id = subscriptionIdOf(wapId);
-  const owner = field(event.entity, 'AccountAdminLiveEmailId');
+  const id = subscriptionIn(event);
+  if (!id) return;
   const told: Told = {
-    accountAdmin: owner ? owner : undefined,
+    accountAdmin: ownerIn(event),
     name: field(event.entity, 'SubscriptionName'),
     planId: field(event.entity, 'PlanId'),
     state: event.method === 'DELETE' ? 'deleted' : STATES[numberField(event.entity, 'State') ?? -1],
@@ -65,6 +63,28 @@ export async function applySubscriptionEvent(unit: CatalogueUnit, event: Catalog
     });
   }
   await unit.saveSubscriptionMark(id, { lastEvent, pending: null });
+}
+
+/** Reads at once what a page of `subscriptions` events will ask about their subscriptions and owners. */
+export function preloadSubscriptionEvents(unit: CatalogueUnit, events: readonly CatalogueEvent[]): Promise<void> {
+  const ids: string[] = [];
+  const owners: string[] = [];
+  for (const event of events) {
+    const id = subscriptionIn(event);
+    if (id) ids.push(id);
+    const owner = ownerIn(event);
+    if (owner) owners.push(accountIdOf(owner));
+  }
+  return unit.preloadSubscriptions(ids, owners);
+}
+
+function subscriptionIn(event: CatalogueEvent): string | undefined {
+  const wapId = field(event.entity, 'SubscriptionID') ?? field(event.entity, 'SubscriptionId');
+  return wapId ? subscriptionIdOf(wapId) : undefined;
+}
+
+function ownerIn(event: CatalogueEvent): string | undefined {
+  return field(event.entity, 'AccountAdminLiveEmailId') || undefined;
 }
 
 /** Keeps, per property, what the newest event said; every state is kept for the history. */

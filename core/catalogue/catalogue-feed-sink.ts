@@ -6,7 +6,7 @@ import { isCommitted, readCatalogueEvent, type CatalogueEvent } from './catalogu
 import { CatalogueStore, type CatalogueUnit, type FreshEvent } from './catalogue-store';
 import { applyOfferEvent, applyPlanAddOnEvent, applyPlanServiceEvent } from './apply-offer-event';
 import { applySubscriptionAddOnEvent } from './apply-subscription-add-on-event';
-import { applySubscriptionEvent } from './apply-subscription-event';
+import { applySubscriptionEvent, preloadSubscriptionEvents } from './apply-subscription-event';
 
 const APPLY: Record<CatalogueFeed, (unit: CatalogueUnit, event: CatalogueEvent) => Promise<void>> = {
   plans: (unit, event) => applyOfferEvent(unit, 'plan', event),
@@ -15,6 +15,11 @@ const APPLY: Record<CatalogueFeed, (unit: CatalogueUnit, event: CatalogueEvent) 
   planAddons: applyPlanAddOnEvent,
   subscriptions: applySubscriptionEvent,
   subscriptionAddons: applySubscriptionAddOnEvent,
+};
+
+/** What a feed's events will ask about, read for the whole page first. */
+const PRELOAD: Partial<Record<CatalogueFeed, (unit: CatalogueUnit, events: readonly CatalogueEvent[]) => Promise<void>>> = {
+  subscriptions: preloadSubscriptionEvents,
 };
 
 /**
@@ -40,7 +45,9 @@ export class CatalogueFeedSink implements FeedSink {
     const apply = APPLY[feed as CatalogueFeed];
     if (!apply) throw new TypeError(`'${feed}' is not a catalogue feed`);
     return this.store.ingest(feed, page.records, page.nextStartId, async (unit, fresh) => {
-      for (const event of this.committed(feed, fresh)) await apply(unit, event);
+      const events = this.committed(feed, fresh);
+      await PRELOAD[feed as CatalogueFeed]?.(unit, events);
+      for (const event of events) await apply(unit, event);
     });
   }
 

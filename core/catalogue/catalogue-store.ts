@@ -25,7 +25,8 @@ export interface SubscriptionMark {
 
 /**
  * The reads and writes a page may make, all inside the page's one transaction. Offers and links
- * are written whole: the caller merged the event into what `find…` returned.
+ * are written whole: the caller merged the event into what `find…` returned. A read answers what
+ * the page's earlier writes left, whether or not they have reached the database yet.
  */
 export interface CatalogueUnit {
   findPlan(id: string): Promise<Offer | undefined>;
@@ -39,10 +40,19 @@ export interface CatalogueUnit {
   findSubscriptionAddOn(subscriptionId: string, instanceId: string): Promise<SubscriptionAddOn | undefined>;
   saveSubscriptionAddOn(holding: SubscriptionAddOn): Promise<void>;
 
+  /**
+   * Reads at once what the page's events will ask about these subscriptions and owners, so that
+   * a page of subscription events costs a few statements, not a few an event. Anything not
+   * preloaded is still found when asked.
+   */
+  preloadSubscriptions(subscriptionIds: readonly string[], accountIds: readonly string[]): Promise<void>;
   findSubscription(id: string): Promise<Subscription | undefined>;
   /** The time of the newest state-history row, whoever wrote it: the feed must not go behind it. */
   lastStateChangeAt(id: string): Promise<Date | undefined>;
-  /** The subscription store's own write (history row only when the state differs), in this transaction. */
+  /**
+   * The subscription store's rule for a write (history rows only when the state or plan differ), in
+   * this transaction; the unit may keep the rows until the page's end, answering from them meanwhile.
+   */
   saveSubscription(write: SubscriptionWrite): Promise<WriteOutcome>;
   /** The account of a subscription owner, created with the defaults when new. */
   ensureAccount(accountId: string): Promise<void>;

@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
-import { DataTypes, UniqueConstraintError, type Model, type ModelStatic, type Transaction } from 'sequelize';
+import { DataTypes, UniqueConstraintError, type Model, type ModelStatic } from 'sequelize';
 import type { Account, Standing } from '../../accounts/account';
 import type { AccountDefaults } from '../../accounts/account-defaults';
 import type { AccountStore } from '../../accounts/account-store';
 import { Clock } from '../../time/clock';
 import { Database } from '../database';
 
-interface AccountRow {
+export interface AccountRow {
   id: string;
   currency: string;
   time_zone: string;
@@ -44,17 +44,8 @@ export class SequelizeAccountStore implements AccountStore {
   async ensure(accountId: string, defaults: AccountDefaults): Promise<Account> {
     const existing = await this.find(accountId);
     if (existing) return existing;
-    const now = this.clock.now();
     try {
-      await this.rows.create({
-        id: accountId,
-        currency: defaults.currency,
-        time_zone: defaults.timeZone,
-        bill_cycle_day: defaults.billCycleDay,
-        standing: 'good',
-        created_at: now,
-        updated_at: now,
-      });
+      await this.rows.create(newAccountRow(accountId, defaults, this.clock.now()));
     } catch (error) {
       // Another request created it between our read and our insert: theirs is as good as ours.
       if (!(error instanceof UniqueConstraintError)) throw error;
@@ -62,23 +53,18 @@ export class SequelizeAccountStore implements AccountStore {
     return (await this.find(accountId))!;
   }
 
-  /**
-   * `ensure` inside a caller's transaction. No catch for a racing insert: on PostgreSQL a failed
-   * statement spoils the whole transaction, so the caller's unit of work fails and is retried.
-   */
-  async ensureIn(accountId: string, defaults: AccountDefaults, transaction: Transaction): Promise<void> {
-    if (await this.rows.findByPk(accountId, { transaction })) return;
-    const now = this.clock.now();
-    await this.rows.create({
-      id: accountId, currency: defaults.currency, time_zone: defaults.timeZone, bill_cycle_day: defaults.billCycleDay,
-      standing: 'good', created_at: now, updated_at: now,
-    }, { transaction });
-  }
-
   async setStanding(accountId: string, standing: Standing): Promise<Account | undefined> {
     await this.rows.update({ standing, updated_at: this.clock.now() }, { where: { id: accountId } });
     return this.find(accountId);
   }
+}
+
+/** A new owner's account: the admin's defaults, in good standing. */
+export function newAccountRow(accountId: string, defaults: AccountDefaults, now: Date): AccountRow {
+  return {
+    id: accountId, currency: defaults.currency, time_zone: defaults.timeZone, bill_cycle_day: defaults.billCycleDay,
+    standing: 'good', created_at: now, updated_at: now,
+  };
 }
 
 function toAccount(row: AccountRow): Account {

@@ -67,6 +67,12 @@ export async function saveRow(database: Database, table: string, keys: Row, valu
     await insertRows(database.sequelize, table, [{ ...keys, ...values }], transaction);
     return;
   }
+  await updateRow(database, table, keys, values, transaction);
+}
+
+/** Sets `values` on the row of `table` matching `keys`. */
+export async function updateRow(database: Database, table: string, keys: Row, values: Row, transaction: Transaction): Promise<void> {
+  const where = Object.keys(keys).map((k) => `${k} = :${k}`).join(' AND ');
   const set = Object.keys(values).map((k) => `${k} = :v_${k}`).join(', ');
   const replacements = { ...keys, ...Object.fromEntries(Object.entries(values).map(([k, v]) => [`v_${k}`, v])) };
   await database.sequelize.query(`UPDATE ${table} SET ${set} WHERE ${where}`, { replacements, transaction });

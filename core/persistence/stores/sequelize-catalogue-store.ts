@@ -5,18 +5,14 @@ import { Clock } from '../../time/clock';
 // Only its EventId is read: a billing event numbers itself the same way a usage record does.
 import { eventIdOf, type RawUsageRecord } from '../../usage/store/raw-usage-record';
 import { Database } from '../database';
-import { SequelizeAccountStore } from './sequelize-account-store';
 import { SequelizeCatalogueUnit } from './sequelize-catalogue-unit';
 import { advanceWatermark, readWatermark, storedEventIds } from './sequelize-feed-watermarks';
-import { SequelizeSubscriptionStore } from './sequelize-subscription-store';
 import { insertRows } from './sequelize-usage-sql';
 
 @injectable()
 export class SequelizeCatalogueStore implements CatalogueStore {
   constructor(
     @inject(Database) private readonly database: Database,
-    @inject(SequelizeSubscriptionStore) private readonly subscriptions: SequelizeSubscriptionStore,
-    @inject(SequelizeAccountStore) private readonly accounts: SequelizeAccountStore,
     @inject(AccountDefaults) private readonly accountDefaults: AccountDefaults,
     @inject(Clock) private readonly clock: Clock,
   ) {}
@@ -45,7 +41,9 @@ export class SequelizeCatalogueStore implements CatalogueStore {
         payload: JSON.stringify(raw),
         received_at: now,
       })), transaction);
-      await apply(new SequelizeCatalogueUnit(this.database, transaction, this.subscriptions, this.accounts, this.accountDefaults), fresh);
+      const unit = new SequelizeCatalogueUnit(this.database, transaction, this.accountDefaults, now);
+      await apply(unit, fresh);
+      await unit.flush();
       await advanceWatermark(this.database, feed, nextStartId, now, transaction);
       return { new: fresh.length, duplicate: records.length - fresh.length };
     });

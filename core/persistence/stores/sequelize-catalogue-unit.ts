@@ -1,27 +1,32 @@
 import type { Transaction } from 'sequelize';
 import type { AccountDefaults } from '../../accounts/account-defaults';
 import type { Offer, PlanAddOnLink, PlanServiceLink, SubscriptionAddOn } from '../../catalogue/catalogue';
-import type { CatalogueUnit, PendingSubscription, SubscriptionMark } from '../../catalogue/catalogue-store';
+import type { CatalogueUnit, SubscriptionMark } from '../../catalogue/catalogue-store';
 import type { Subscription } from '../../subscriptions/subscription';
 import type { SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
 import type { Database } from '../database';
-import type { SequelizeAccountStore } from './sequelize-account-store';
 import {
   findRow, lastEventColumns, OFFER_COLUMNS, PLAN_ADD_ON_COLUMNS, PLAN_SERVICE_COLUMNS, saveRow, SUBSCRIPTION_ADD_ON_COLUMNS,
   toOffer, toPlanAddOn, toPlanService, toSubscriptionAddOn,
 } from './sequelize-catalogue-rows';
-import type { SequelizeSubscriptionStore } from './sequelize-subscription-store';
-import { readDate, select } from './sequelize-usage-sql';
+import { CatalogueSubscriptionRows } from './sequelize-catalogue-subscriptions';
 
-/** One page's view of the database: every call runs in the page's transaction. */
+/**
+ * One page's view of the database: every call runs in the page's transaction. Offers and links are
+ * read and written as asked; what concerns subscriptions is read for the page at once and written
+ * by `flush` (`CatalogueSubscriptionRows`).
+ */
 export class SequelizeCatalogueUnit implements CatalogueUnit {
+  private readonly subscriptions: CatalogueSubscriptionRows;
+
   constructor(
     private readonly database: Database,
     private readonly transaction: Transaction,
-    private readonly subscriptions: SequelizeSubscriptionStore,
-    private readonly accounts: SequelizeAccountStore,
-    private readonly accountDefaults: AccountDefaults,
-  ) {}
+    accountDefaults: AccountDefaults,
+    now: Date,
+  ) {
+    this.subscriptions = new CatalogueSubscriptionRows(database, transaction, accountDefaults, now);
+  }
 
   async findPlan(id: string): Promise<Offer | undefined> {
     return this.findOffer('plans', id);
@@ -72,36 +77,37 @@ export class SequelizeCatalogueUnit implements CatalogueUnit {
     }, this.transaction);
   }
 
-  findSubscription(id: string): Promise<Subscription | undefined> {
-    return this.subscriptions.find(id, this.transaction);
+  preloadSubscriptions(subscriptionIds: readonly string[], accountIds: readonly string[]): Promise<void> {
+    return this.subscriptions.load(subscriptionIds, accountIds);
   }
 
-  async lastStateChangeAt(id: string): Promise<Date | undefined> {
-    const [row] = await select<{ at: Date | string | null }>(
-      this.database.sequelize, 'SELECT MAX(changed_at) AS at FROM subscription_state_changes WHERE subscription_id = :id', this.transaction, { id },
-    );
-    return row?.at ? readDate(row.at) : undefined;
+  findSubscription(id: string): Promise<Subscription | undefined> {
+    return this.subscriptions.find(id);
+  }
+
+  lastStateChangeAt(id: string): Promise<Date | undefined> {
+    return this.subscriptions.lastStateChangeAt(id);
   }
 
   saveSubscription(write: SubscriptionWrite): Promise<WriteOutcome> {
-    return this.subscriptions.saveIn(write, this.transaction);
+    return this.subscriptions.save(write);
   }
 
   ensureAccount(accountId: string): Promise<void> {
-    return this.accounts.ensureIn(accountId, this.accountDefaults, this.transaction);
+    return this.subscriptions.ensureAccount(accountId);
   }
 
-  async findSubscriptionMark(id: string): Promise<SubscriptionMark | undefined> {
-    const row = await findRow(this.database, 'subscription_feed_marks', ['pending'], { subscription_id: id }, this.transaction);
-    if (!row) return undefined;
-    const pending = row.pending ? (JSON.parse(String(row.pending)) as PendingSubscription) : null;
-    return { lastEvent: { eventId: String(row.last_event_id), at: readDate(row.last_event_at as Date | string) }, pending };
+  findSubscriptionMark(id: string): Promise<SubscriptionMark | undefined> {
+    return this.subscriptions.mark(id);
   }
 
   saveSubscriptionMark(id: string, mark: SubscriptionMark): Promise<void> {
-    return saveRow(this.database, 'subscription_feed_marks', { subscription_id: id }, {
-      pending: mark.pending ? JSON.stringify(mark.pending) : null, ...lastEventColumns(mark.lastEvent),
-    }, this.transaction);
+    return this.subscriptions.saveMark(id, mark);
+  }
+
+  /** Writes what the page's subscription events left; the last step of the page before its watermark. */
+  flush(): Promise<void> {
+    return this.subscriptions.flush();
   }
 
   private async findOffer(table: string, id: string): Promise<Offer | undefined> {

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import { DataTypes, UniqueConstraintError, type Model, type ModelStatic, type Transaction } from 'sequelize';
 import type { PlanChange, QuotaSetting, StateChange, Subscription, SubscriptionState } from '../../subscriptions/subscription';
 import type { SubscriptionStore, SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
+import { subscriptionWriteEffects } from '../../subscriptions/subscription-write-effects';
 import { Database } from '../database';
 import { chunks, readDate, select, sqlList } from './sequelize-usage-sql';
 
@@ -92,9 +93,8 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     );
   }
 
-  /** `transaction` lets another store read inside its own transaction (the catalogue feed's page). */
-  async find(subscriptionId: string, transaction?: Transaction): Promise<Subscription | undefined> {
-    const row = await this.subscriptions.findByPk(subscriptionId, { transaction });
+  async find(subscriptionId: string): Promise<Subscription | undefined> {
+    const row = await this.subscriptions.findByPk(subscriptionId);
     return row ? toSubscription(row.get()) : undefined;
   }
 
@@ -108,28 +108,23 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  /**
-   * The write of `save` inside a caller's transaction, so that a catalogue page and the
-   * subscriptions it changes commit together. The caller handles a racing insert.
-   */
-  async saveIn({ subscription, at, source }: SubscriptionWrite, transaction: Transaction): Promise<WriteOutcome> {
+  /** One attempt of `save`, in its transaction; `save` handles a racing insert. */
+  private async saveIn({ subscription, at, source }: SubscriptionWrite, transaction: Transaction): Promise<WriteOutcome> {
     // The row lock keeps two concurrent state changes from both seeing the old state and both adding history.
     const lock = this.database.dialect === 'sqlite' ? undefined : transaction.LOCK.UPDATE;
     const row = await this.subscriptions.findByPk(subscription.id, { transaction, lock });
     const values = { account_id: subscription.accountId, plan_id: subscription.planId, name: subscription.name, state: subscription.state };
-    const before = row ? toSubscription(row.get()) : undefined;
-    if (!before) {
+    const effects = subscriptionWriteEffects(row ? toSubscription(row.get()) : undefined, subscription);
+    if (effects.row === 'insert') {
       await this.subscriptions.create({ id: subscription.id, ...values, created_at: at, updated_at: at }, { transaction });
-    } else if (before.planId !== subscription.planId || before.name !== subscription.name || before.state !== subscription.state || before.accountId !== subscription.accountId) {
+    } else if (effects.row === 'update') {
       await this.subscriptions.update({ ...values, updated_at: at }, { where: { id: subscription.id }, transaction });
     }
-    const stateChanged = before?.state !== subscription.state;
-    if (stateChanged) await this.changes.create({ subscription_id: subscription.id, state: subscription.state, changed_at: at, source }, { transaction });
-    // A write that names no plan (an RP-side notification carries none) keeps the one held.
-    if (subscription.planId !== null && before?.planId !== subscription.planId) {
-      await this.planChanges.create({ subscription_id: subscription.id, plan_id: subscription.planId, changed_at: at, source }, { transaction });
+    if (effects.stateChanged) await this.changes.create({ subscription_id: subscription.id, state: subscription.state, changed_at: at, source }, { transaction });
+    if (effects.planChanged) {
+      await this.planChanges.create({ subscription_id: subscription.id, plan_id: subscription.planId!, changed_at: at, source }, { transaction });
     }
-    return { subscription: { ...subscription }, stateChanged };
+    return { subscription: { ...subscription }, stateChanged: effects.stateChanged };
   }
 
   async history(subscriptionId: string): Promise<StateChange[]> {
@@ -173,6 +168,6 @@ export class SequelizeSubscriptionStore implements SubscriptionStore {
   }
 }
 
-function toSubscription(row: SubscriptionRow): Subscription {
+export function toSubscription(row: Pick<SubscriptionRow, 'id' | 'account_id' | 'plan_id' | 'name' | 'state'>): Subscription {
   return { id: row.id, accountId: row.account_id, planId: row.plan_id, name: row.name, state: row.state as SubscriptionState };
 }
