@@ -1,6 +1,6 @@
 import type { Offer, PlanAddOnLink, PlanServiceLink } from './catalogue';
 import { field, isNewer, lastEventOf, numberField, type CatalogueEvent } from './catalogue-event';
-import type { CatalogueUnit } from './catalogue-store';
+import type { CataloguePageKeys, CatalogueUnit } from './catalogue-store';
 
 /**
  * Merges a property: a newer event sets what it carries; an older one (collected late) only fills
@@ -13,11 +13,21 @@ export function merged<T>(incoming: T | undefined, current: T | null, newer: boo
 
 /** A `plans` or `addons` event. */
 export async function applyOfferEvent(unit: CatalogueUnit, kind: 'plan' | 'addOn', event: CatalogueEvent): Promise<void> {
-  const id = field(event.entity, 'Id') ?? (kind === 'plan' ? event.parentId : null);
+  const id = offerIdOf(kind, event);
   if (!id) return;
   const existing = kind === 'plan' ? await unit.findPlan(id) : await unit.findAddOn(id);
   const offer = mergeOffer(id, existing, event);
   await (kind === 'plan' ? unit.savePlan(offer) : unit.saveAddOn(offer));
+}
+
+/** The plans or add-ons a page of `plans` or `addons` events is about. */
+export function offerPageKeys(kind: 'plan' | 'addOn', events: readonly CatalogueEvent[]): CataloguePageKeys {
+  const ids = events.map((event) => offerIdOf(kind, event)).filter((id): id is string => !!id);
+  return kind === 'plan' ? { plans: ids } : { addOns: ids };
+}
+
+function offerIdOf(kind: 'plan' | 'addOn', event: CatalogueEvent): string | null | undefined {
+  return field(event.entity, 'Id') ?? (kind === 'plan' ? event.parentId : null);
 }
 
 export function mergeOffer(id: string, existing: Offer | undefined, event: CatalogueEvent): Offer {
@@ -37,7 +47,7 @@ export function mergeOffer(id: string, existing: Offer | undefined, event: Catal
 
 /** A `planServices` event: the link's lifetime follows POST/PUT/PATCH (present) and DELETE (removed). */
 export async function applyPlanServiceEvent(unit: CatalogueUnit, event: CatalogueEvent): Promise<void> {
-  const planId = field(event.entity, 'PlanId') ?? event.parentId;
+  const planId = linkPlanIdOf(event);
   const instanceId = field(event.entity, 'ServiceInstanceId') ?? field(event.entity, 'ServiceName');
   if (!planId || !instanceId) return;
   const existing = await unit.findPlanService(planId, instanceId);
@@ -55,7 +65,7 @@ export async function applyPlanServiceEvent(unit: CatalogueUnit, event: Catalogu
 
 /** A `planAddons` event. */
 export async function applyPlanAddOnEvent(unit: CatalogueUnit, event: CatalogueEvent): Promise<void> {
-  const planId = field(event.entity, 'PlanId') ?? event.parentId;
+  const planId = linkPlanIdOf(event);
   const addOnId = field(event.entity, 'AddOnId');
   if (!planId || !addOnId) return;
   const existing = await unit.findPlanAddOn(planId, addOnId);
@@ -67,6 +77,15 @@ export async function applyPlanAddOnEvent(unit: CatalogueUnit, event: CatalogueE
     lastEvent: newer ? lastEventOf(event) : existing!.lastEvent,
   };
   await unit.savePlanAddOn(link);
+}
+
+/** The plans whose links a page of `planServices` or `planAddons` events changes. */
+export function planLinkPageKeys(links: 'planServices' | 'planAddOns', events: readonly CatalogueEvent[]): CataloguePageKeys {
+  return { [links]: events.map(linkPlanIdOf).filter((id): id is string => !!id) };
+}
+
+function linkPlanIdOf(event: CatalogueEvent): string | null | undefined {
+  return field(event.entity, 'PlanId') ?? event.parentId;
 }
 
 function linkRemovedAt(current: Date | null, event: CatalogueEvent, newer: boolean): Date | null {

@@ -1,6 +1,6 @@
 import type { SubscriptionAddOn } from './catalogue';
 import { field, isNewer, lastEventOf, type CatalogueEvent } from './catalogue-event';
-import type { CatalogueUnit } from './catalogue-store';
+import type { CataloguePageKeys, CatalogueUnit } from './catalogue-store';
 
 /**
  * A `subscriptionAddons` event opens (POST, PUT) or closes (DELETE) one add-on instance's validity
@@ -8,7 +8,7 @@ import type { CatalogueUnit } from './catalogue-store';
  * events are collected in, so a late or repeated event cannot stretch or shorten what was held.
  */
 export async function applySubscriptionAddOnEvent(unit: CatalogueUnit, event: CatalogueEvent): Promise<void> {
-  const subscriptionId = (field(event.entity, 'SubscriptionId') ?? event.parentId)?.trim().toLowerCase();
+  const subscriptionId = holderOf(event);
   const instanceId = field(event.entity, 'AddOnInstanceId')?.trim().toLowerCase();
   if (!subscriptionId || !instanceId) return;
   const existing = await unit.findSubscriptionAddOn(subscriptionId, instanceId);
@@ -26,6 +26,15 @@ export async function applySubscriptionAddOnEvent(unit: CatalogueUnit, event: Ca
     lastEvent: newer ? lastEventOf(event) : existing!.lastEvent,
   };
   await unit.saveSubscriptionAddOn(holding);
+}
+
+/** The subscriptions whose add-on instances a page of `subscriptionAddons` events changes. */
+export function subscriptionAddOnPageKeys(events: readonly CatalogueEvent[]): CataloguePageKeys {
+  return { subscriptionAddOns: events.map(holderOf).filter((id): id is string => !!id) };
+}
+
+function holderOf(event: CatalogueEvent): string | undefined {
+  return (field(event.entity, 'SubscriptionId') ?? event.parentId)?.trim().toLowerCase();
 }
 
 function earliest(current: Date | null, at: Date): Date {

@@ -2,7 +2,7 @@ import { accountIdOf } from '../accounts/account';
 import { subscriptionIdOf, type SubscriptionState } from '../subscriptions/subscription';
 import { BILLING_FEED_SOURCE } from './catalogue';
 import { field, isNewer, lastEventOf, numberField, type CatalogueEvent } from './catalogue-event';
-import type { CatalogueUnit, PendingSubscription } from './catalogue-store';
+import type { CataloguePageKeys, CatalogueUnit, PendingSubscription } from './catalogue-store';
 import { merged } from './apply-offer-event';
 
 /**
@@ -65,17 +65,17 @@ export async function applySubscriptionEvent(unit: CatalogueUnit, event: Catalog
   await unit.saveSubscriptionMark(id, { lastEvent, pending: null });
 }
 
-/** Reads at once what a page of `subscriptions` events will ask about their subscriptions and owners. */
-export function preloadSubscriptionEvents(unit: CatalogueUnit, events: readonly CatalogueEvent[]): Promise<void> {
-  const ids: string[] = [];
-  const owners: string[] = [];
+/** The subscriptions and owners a page of `subscriptions` events is about. */
+export function subscriptionPageKeys(events: readonly CatalogueEvent[]): CataloguePageKeys {
+  const subscriptions: string[] = [];
+  const accounts: string[] = [];
   for (const event of events) {
     const id = subscriptionIn(event);
-    if (id) ids.push(id);
+    if (id) subscriptions.push(id);
     const owner = ownerIn(event);
-    if (owner) owners.push(accountIdOf(owner));
+    if (owner) accounts.push(accountIdOf(owner));
   }
-  return unit.preloadSubscriptions(ids, owners);
+  return { subscriptions, accounts };
 }
 
 function subscriptionIn(event: CatalogueEvent): string | undefined {

@@ -3,10 +3,10 @@ import { Logger } from '../logging/logger';
 import type { FeedIngestOutcome, FeedPage, FeedSink } from '../usage/collection/feed-sink';
 import { CATALOGUE_FEEDS, type CatalogueFeed } from './catalogue';
 import { isCommitted, readCatalogueEvent, type CatalogueEvent } from './catalogue-event';
-import { CatalogueStore, type CatalogueUnit, type FreshEvent } from './catalogue-store';
-import { applyOfferEvent, applyPlanAddOnEvent, applyPlanServiceEvent } from './apply-offer-event';
-import { applySubscriptionAddOnEvent } from './apply-subscription-add-on-event';
-import { applySubscriptionEvent, preloadSubscriptionEvents } from './apply-subscription-event';
+import { CatalogueStore, type CataloguePageKeys, type CatalogueUnit, type FreshEvent } from './catalogue-store';
+import { applyOfferEvent, applyPlanAddOnEvent, applyPlanServiceEvent, offerPageKeys, planLinkPageKeys } from './apply-offer-event';
+import { applySubscriptionAddOnEvent, subscriptionAddOnPageKeys } from './apply-subscription-add-on-event';
+import { applySubscriptionEvent, subscriptionPageKeys } from './apply-subscription-event';
 
 const APPLY: Record<CatalogueFeed, (unit: CatalogueUnit, event: CatalogueEvent) => Promise<void>> = {
   plans: (unit, event) => applyOfferEvent(unit, 'plan', event),
@@ -17,9 +17,14 @@ const APPLY: Record<CatalogueFeed, (unit: CatalogueUnit, event: CatalogueEvent) 
   subscriptionAddons: applySubscriptionAddOnEvent,
 };
 
-/** What a feed's events will ask about, read for the whole page first. */
-const PRELOAD: Partial<Record<CatalogueFeed, (unit: CatalogueUnit, events: readonly CatalogueEvent[]) => Promise<void>>> = {
-  subscriptions: preloadSubscriptionEvents,
+/** What a page of each feed's events is about, read for the whole page before they are applied. */
+const PAGE_KEYS: Record<CatalogueFeed, (events: readonly CatalogueEvent[]) => CataloguePageKeys> = {
+  plans: (events) => offerPageKeys('plan', events),
+  addons: (events) => offerPageKeys('addOn', events),
+  planServices: (events) => planLinkPageKeys('planServices', events),
+  planAddons: (events) => planLinkPageKeys('planAddOns', events),
+  subscriptions: subscriptionPageKeys,
+  subscriptionAddons: subscriptionAddOnPageKeys,
 };
 
 /**
@@ -46,7 +51,7 @@ export class CatalogueFeedSink implements FeedSink {
     if (!apply) throw new TypeError(`'${feed}' is not a catalogue feed`);
     return this.store.ingest(feed, page.records, page.nextStartId, async (unit, fresh) => {
       const events = this.committed(feed, fresh);
-      await PRELOAD[feed as CatalogueFeed]?.(unit, events);
+      await unit.preload(PAGE_KEYS[feed as CatalogueFeed](events));
       for (const event of events) await apply(unit, event);
     });
   }

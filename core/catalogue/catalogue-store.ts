@@ -23,12 +23,32 @@ export interface SubscriptionMark {
   readonly pending: PendingSubscription | null;
 }
 
+/** What a page's events are about, by table: the ids the unit reads the rows of. */
+export interface CataloguePageKeys {
+  readonly plans?: readonly string[];
+  readonly addOns?: readonly string[];
+  /** Plans whose service links the events change. */
+  readonly planServices?: readonly string[];
+  /** Plans whose add-on links the events change. */
+  readonly planAddOns?: readonly string[];
+  /** Subscriptions whose add-on instances the events change. */
+  readonly subscriptionAddOns?: readonly string[];
+  readonly subscriptions?: readonly string[];
+  /** Owners whose accounts the events may create. */
+  readonly accounts?: readonly string[];
+}
+
 /**
  * The reads and writes a page may make, all inside the page's one transaction. Offers and links
  * are written whole: the caller merged the event into what `find…` returned. A read answers what
  * the page's earlier writes left, whether or not they have reached the database yet.
  */
 export interface CatalogueUnit {
+  /**
+   * Reads at once what the page's events are about, so that a page costs a few statements a
+   * table rather than a few an event. Anything not preloaded is still found when asked.
+   */
+  preload(keys: CataloguePageKeys): Promise<void>;
   findPlan(id: string): Promise<Offer | undefined>;
   savePlan(plan: Offer): Promise<void>;
   findAddOn(id: string): Promise<Offer | undefined>;
@@ -40,12 +60,6 @@ export interface CatalogueUnit {
   findSubscriptionAddOn(subscriptionId: string, instanceId: string): Promise<SubscriptionAddOn | undefined>;
   saveSubscriptionAddOn(holding: SubscriptionAddOn): Promise<void>;
 
-  /**
-   * Reads at once what the page's events will ask about these subscriptions and owners, so that
-   * a page of subscription events costs a few statements, not a few an event. Anything not
-   * preloaded is still found when asked.
-   */
-  preloadSubscriptions(subscriptionIds: readonly string[], accountIds: readonly string[]): Promise<void>;
   findSubscription(id: string): Promise<Subscription | undefined>;
   /** The time of the newest state-history row, whoever wrote it: the feed must not go behind it. */
   lastStateChangeAt(id: string): Promise<Date | undefined>;

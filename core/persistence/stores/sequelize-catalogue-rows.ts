@@ -1,7 +1,8 @@
 import type { Transaction } from 'sequelize';
 import type { LastEvent, Offer, PlanAddOnLink, PlanServiceLink, SubscriptionAddOn } from '../../catalogue/catalogue';
 import type { Database } from '../database';
-import { bigintAsText, insertRows, readBigint, readDate, select } from './sequelize-usage-sql';
+import type { CatalogueTableShape } from './sequelize-catalogue-page-table';
+import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
 
 /** Raw rows of the catalogue tables (0005) and their mapping to the domain; shared by the unit and the query. */
 type Row = Record<string, unknown>;
@@ -49,25 +50,37 @@ export function lastEventColumns(lastEvent: LastEvent): Row {
   return { last_event_id: lastEvent.eventId, last_event_at: lastEvent.at };
 }
 
+/** `plans` or `add_ons`. */
+export function offerTable(table: 'plans' | 'add_ons'): CatalogueTableShape<Offer> {
+  return {
+    table, keys: ['id'], columns: OFFER_COLUMNS, read: toOffer, keyOf: (offer) => [offer.id],
+    values: (offer) => ({ display_name: offer.displayName, state: offer.state, deleted_at: offer.deletedAt, ...lastEventColumns(offer.lastEvent) }),
+  };
+}
+
+export const PLAN_SERVICES_TABLE: CatalogueTableShape<PlanServiceLink> = {
+  table: 'plan_services', keys: ['plan_id', 'service_instance_id'], columns: PLAN_SERVICE_COLUMNS, read: toPlanService,
+  keyOf: (link) => [link.planId, link.serviceInstanceId],
+  values: (link) => ({ service_name: link.serviceName, service_display_name: link.serviceDisplayName, removed_at: link.removedAt, ...lastEventColumns(link.lastEvent) }),
+};
+
+export const PLAN_ADD_ONS_TABLE: CatalogueTableShape<PlanAddOnLink> = {
+  table: 'plan_add_ons', keys: ['plan_id', 'add_on_id'], columns: PLAN_ADD_ON_COLUMNS, read: toPlanAddOn,
+  keyOf: (link) => [link.planId, link.addOnId],
+  values: (link) => ({ removed_at: link.removedAt, ...lastEventColumns(link.lastEvent) }),
+};
+
+export const SUBSCRIPTION_ADD_ONS_TABLE: CatalogueTableShape<SubscriptionAddOn> = {
+  table: 'subscription_add_ons', keys: ['subscription_id', 'instance_id'], columns: SUBSCRIPTION_ADD_ON_COLUMNS, read: toSubscriptionAddOn,
+  keyOf: (holding) => [holding.subscriptionId, holding.instanceId],
+  values: (holding) => ({ add_on_id: holding.addOnId, added_at: holding.addedAt, removed_at: holding.removedAt, ...lastEventColumns(holding.lastEvent) }),
+};
+
 /** The first row of `table` matching `keys`, or undefined. */
 export async function findRow(database: Database, table: string, columns: readonly string[], keys: Row, transaction?: Transaction): Promise<Row | undefined> {
   const where = Object.keys(keys).map((k) => `${k} = :${k}`).join(' AND ');
   const [row] = await select<Row>(database.sequelize, `SELECT ${columnsOf(database, columns)} FROM ${table} WHERE ${where}`, transaction, keys);
   return row;
-}
-
-/**
- * Inserts the row or updates it in place. A read first, not an upsert statement: each dialect
- * spells upserts differently, and the collector lease makes the feed the only writer of these rows.
- */
-export async function saveRow(database: Database, table: string, keys: Row, values: Row, transaction: Transaction): Promise<void> {
-  const where = Object.keys(keys).map((k) => `${k} = :${k}`).join(' AND ');
-  const [exists] = await select<Row>(database.sequelize, `SELECT 1 AS found FROM ${table} WHERE ${where}`, transaction, keys);
-  if (!exists) {
-    await insertRows(database.sequelize, table, [{ ...keys, ...values }], transaction);
-    return;
-  }
-  await updateRow(database, table, keys, values, transaction);
 }
 
 /** Sets `values` on the row of `table` matching `keys`. */

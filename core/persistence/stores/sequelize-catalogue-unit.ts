@@ -1,84 +1,84 @@
 import type { Transaction } from 'sequelize';
 import type { AccountDefaults } from '../../accounts/account-defaults';
 import type { Offer, PlanAddOnLink, PlanServiceLink, SubscriptionAddOn } from '../../catalogue/catalogue';
-import type { CatalogueUnit, SubscriptionMark } from '../../catalogue/catalogue-store';
+import type { CataloguePageKeys, CatalogueUnit, SubscriptionMark } from '../../catalogue/catalogue-store';
 import type { Subscription } from '../../subscriptions/subscription';
 import type { SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
 import type { Database } from '../database';
-import {
-  findRow, lastEventColumns, OFFER_COLUMNS, PLAN_ADD_ON_COLUMNS, PLAN_SERVICE_COLUMNS, saveRow, SUBSCRIPTION_ADD_ON_COLUMNS,
-  toOffer, toPlanAddOn, toPlanService, toSubscriptionAddOn,
-} from './sequelize-catalogue-rows';
+import { CataloguePageTable } from './sequelize-catalogue-page-table';
+import { offerTable, PLAN_ADD_ONS_TABLE, PLAN_SERVICES_TABLE, SUBSCRIPTION_ADD_ONS_TABLE } from './sequelize-catalogue-rows';
 import { CatalogueSubscriptionRows } from './sequelize-catalogue-subscriptions';
 
 /**
- * One page's view of the database: every call runs in the page's transaction. Offers and links are
- * read and written as asked; what concerns subscriptions is read for the page at once and written
- * by `flush` (`CatalogueSubscriptionRows`).
+ * One page's view of the database, inside the page's transaction: what the page's events are
+ * about is read a table at a time (`preload`), what they save is kept and answered from, and
+ * `flush` writes it all at the page's end, so that a page costs a few statements a table
+ * however many events it holds.
  */
 export class SequelizeCatalogueUnit implements CatalogueUnit {
+  private readonly plans: CataloguePageTable<Offer>;
+  private readonly addOns: CataloguePageTable<Offer>;
+  private readonly planServices: CataloguePageTable<PlanServiceLink>;
+  private readonly planAddOns: CataloguePageTable<PlanAddOnLink>;
+  private readonly subscriptionAddOns: CataloguePageTable<SubscriptionAddOn>;
   private readonly subscriptions: CatalogueSubscriptionRows;
 
-  constructor(
-    private readonly database: Database,
-    private readonly transaction: Transaction,
-    accountDefaults: AccountDefaults,
-    now: Date,
-  ) {
+  constructor(database: Database, transaction: Transaction, accountDefaults: AccountDefaults, now: Date) {
+    this.plans = new CataloguePageTable(database, transaction, offerTable('plans'));
+    this.addOns = new CataloguePageTable(database, transaction, offerTable('add_ons'));
+    this.planServices = new CataloguePageTable(database, transaction, PLAN_SERVICES_TABLE);
+    this.planAddOns = new CataloguePageTable(database, transaction, PLAN_ADD_ONS_TABLE);
+    this.subscriptionAddOns = new CataloguePageTable(database, transaction, SUBSCRIPTION_ADD_ONS_TABLE);
     this.subscriptions = new CatalogueSubscriptionRows(database, transaction, accountDefaults, now);
   }
 
-  async findPlan(id: string): Promise<Offer | undefined> {
-    return this.findOffer('plans', id);
+  async preload(keys: CataloguePageKeys): Promise<void> {
+    if (keys.plans) await this.plans.load(keys.plans);
+    if (keys.addOns) await this.addOns.load(keys.addOns);
+    if (keys.planServices) await this.planServices.load(keys.planServices);
+    if (keys.planAddOns) await this.planAddOns.load(keys.planAddOns);
+    if (keys.subscriptionAddOns) await this.subscriptionAddOns.load(keys.subscriptionAddOns);
+    if (keys.subscriptions || keys.accounts) await this.subscriptions.load(keys.subscriptions ?? [], keys.accounts ?? []);
+  }
+
+  findPlan(id: string): Promise<Offer | undefined> {
+    return this.plans.find([id]);
   }
 
   savePlan(plan: Offer): Promise<void> {
-    return this.saveOffer('plans', plan);
+    return this.plans.save(plan);
   }
 
   findAddOn(id: string): Promise<Offer | undefined> {
-    return this.findOffer('add_ons', id);
+    return this.addOns.find([id]);
   }
 
   saveAddOn(addOn: Offer): Promise<void> {
-    return this.saveOffer('add_ons', addOn);
+    return this.addOns.save(addOn);
   }
 
-  async findPlanService(planId: string, serviceInstanceId: string): Promise<PlanServiceLink | undefined> {
-    const row = await findRow(this.database, 'plan_services', PLAN_SERVICE_COLUMNS, { plan_id: planId, service_instance_id: serviceInstanceId }, this.transaction);
-    return row ? toPlanService(row) : undefined;
+  findPlanService(planId: string, serviceInstanceId: string): Promise<PlanServiceLink | undefined> {
+    return this.planServices.find([planId, serviceInstanceId]);
   }
 
   savePlanService(link: PlanServiceLink): Promise<void> {
-    return saveRow(this.database, 'plan_services', { plan_id: link.planId, service_instance_id: link.serviceInstanceId }, {
-      service_name: link.serviceName, service_display_name: link.serviceDisplayName, removed_at: link.removedAt, ...lastEventColumns(link.lastEvent),
-    }, this.transaction);
+    return this.planServices.save(link);
   }
 
-  async findPlanAddOn(planId: string, addOnId: string): Promise<PlanAddOnLink | undefined> {
-    const row = await findRow(this.database, 'plan_add_ons', PLAN_ADD_ON_COLUMNS, { plan_id: planId, add_on_id: addOnId }, this.transaction);
-    return row ? toPlanAddOn(row) : undefined;
+  findPlanAddOn(planId: string, addOnId: string): Promise<PlanAddOnLink | undefined> {
+    return this.planAddOns.find([planId, addOnId]);
   }
 
   savePlanAddOn(link: PlanAddOnLink): Promise<void> {
-    return saveRow(this.database, 'plan_add_ons', { plan_id: link.planId, add_on_id: link.addOnId }, {
-      removed_at: link.removedAt, ...lastEventColumns(link.lastEvent),
-    }, this.transaction);
+    return this.planAddOns.save(link);
   }
 
-  async findSubscriptionAddOn(subscriptionId: string, instanceId: string): Promise<SubscriptionAddOn | undefined> {
-    const row = await findRow(this.database, 'subscription_add_ons', SUBSCRIPTION_ADD_ON_COLUMNS, { subscription_id: subscriptionId, instance_id: instanceId }, this.transaction);
-    return row ? toSubscriptionAddOn(row) : undefined;
+  findSubscriptionAddOn(subscriptionId: string, instanceId: string): Promise<SubscriptionAddOn | undefined> {
+    return this.subscriptionAddOns.find([subscriptionId, instanceId]);
   }
 
   saveSubscriptionAddOn(holding: SubscriptionAddOn): Promise<void> {
-    return saveRow(this.database, 'subscription_add_ons', { subscription_id: holding.subscriptionId, instance_id: holding.instanceId }, {
-      add_on_id: holding.addOnId, added_at: holding.addedAt, removed_at: holding.removedAt, ...lastEventColumns(holding.lastEvent),
-    }, this.transaction);
-  }
-
-  preloadSubscriptions(subscriptionIds: readonly string[], accountIds: readonly string[]): Promise<void> {
-    return this.subscriptions.load(subscriptionIds, accountIds);
+    return this.subscriptionAddOns.save(holding);
   }
 
   findSubscription(id: string): Promise<Subscription | undefined> {
@@ -105,19 +105,9 @@ export class SequelizeCatalogueUnit implements CatalogueUnit {
     return this.subscriptions.saveMark(id, mark);
   }
 
-  /** Writes what the page's subscription events left; the last step of the page before its watermark. */
-  flush(): Promise<void> {
-    return this.subscriptions.flush();
-  }
-
-  private async findOffer(table: string, id: string): Promise<Offer | undefined> {
-    const row = await findRow(this.database, table, OFFER_COLUMNS, { id }, this.transaction);
-    return row ? toOffer(row) : undefined;
-  }
-
-  private saveOffer(table: string, offer: Offer): Promise<void> {
-    return saveRow(this.database, table, { id: offer.id }, {
-      display_name: offer.displayName, state: offer.state, deleted_at: offer.deletedAt, ...lastEventColumns(offer.lastEvent),
-    }, this.transaction);
+  /** Writes what the page's events left; the last step of the page before its watermark. */
+  async flush(): Promise<void> {
+    for (const table of [this.plans, this.addOns, this.planServices, this.planAddOns, this.subscriptionAddOns]) await table.flush();
+    await this.subscriptions.flush();
   }
 }
