@@ -16,9 +16,9 @@ export interface SubscriptionWriteEffects {
  * and a repeated write changes nothing. A write that names no plan adds no plan history.
  */
 export function subscriptionWriteEffects(before: Subscription | undefined, after: Subscription): SubscriptionWriteEffects {
-  const differs = !before || before.planId !== after.planId || before.name !== after.name || before.state !== after.state || before.accountId !== after.accountId;
+  const differs = (held: Subscription) => held.planId !== after.planId || held.name !== after.name || held.state !== after.state || held.accountId !== after.accountId;
   return {
-    row: !before ? 'insert' : differs ? 'update' : 'none',
+    row: !before ? 'insert' : differs(before) ? 'update' : 'none',
     stateChanged: before?.state !== after.state,
     planChanged: after.planId !== null && before?.planId !== after.planId,
   };

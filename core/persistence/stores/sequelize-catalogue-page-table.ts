@@ -84,11 +84,6 @@ export class CataloguePageTable<T> {
     }
   }
 
-  private keyText(key: readonly string[]): string {
-    const text = key.join('\u0000');
-    return this.foldCase ? text.toLowerCase() : text;
-  }
-
   async flush(): Promise<void> {
     const { table, keys, keyOf, values } = this.shape;
     const inserted: Row[] = [];
@@ -101,5 +96,10 @@ export class CataloguePageTable<T> {
       held.changed = false;
     }
     await insertRows(this.database.sequelize, table, inserted, this.transaction);
+  }
+
+  private keyText(key: readonly string[]): string {
+    const text = key.join('\u0000');
+    return this.foldCase ? text.toLowerCase() : text;
   }
 }
