@@ -17,6 +17,8 @@ export interface CatalogueTableShape<T> {
   keyOf(value: T): readonly [string, ...string[]];
   /** The columns besides the key, as written. */
   values(value: T): Row;
+  /** The feed writes these keys in one case (ids it lower-cases): however the database compares them, they match as they are. */
+  readonly keysInOneCase?: boolean;
 }
 
 interface Held<T> {
@@ -48,7 +50,7 @@ export class CataloguePageTable<T> {
   ) {}
 
   async load(firstKeys: readonly string[]): Promise<void> {
-    this.foldCase ??= await keysCompareWithoutCase(this.database, this.shape.table, this.shape.keys[0]);
+    this.foldCase ??= !this.shape.keysInOneCase && (await keysCompareWithoutCase(this.database, this.shape.table, this.shape.keys[0]));
     const wanted = [...new Set(firstKeys)].filter((key) => !this.loaded.has(this.keyText([key])));
     const { table, keys, columns, read, keyOf } = this.shape;
     for (const chunk of chunks(wanted)) {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'sequelize';
 import type { LastEvent, Offer, PlanAddOnLink, PlanServiceLink, SubscriptionAddOn } from '../../catalogue/catalogue';
+import type { PendingSubscription, SubscriptionMark } from '../../catalogue/catalogue-store';
 import type { Database } from '../database';
 import type { CatalogueTableShape } from './sequelize-catalogue-page-table';
 import { bigintAsText, readBigint, readDate, select } from './sequelize-usage-sql';
@@ -74,6 +75,22 @@ export const SUBSCRIPTION_ADD_ONS_TABLE: CatalogueTableShape<SubscriptionAddOn> 
   table: 'subscription_add_ons', keys: ['subscription_id', 'instance_id'], columns: SUBSCRIPTION_ADD_ON_COLUMNS, read: toSubscriptionAddOn,
   keyOf: (holding) => [holding.subscriptionId, holding.instanceId],
   values: (holding) => ({ add_on_id: holding.addOnId, added_at: holding.addedAt, removed_at: holding.removedAt, ...lastEventColumns(holding.lastEvent) }),
+};
+
+/** A subscription's feed mark, with the subscription it marks. */
+export interface HeldMark extends SubscriptionMark {
+  readonly subscriptionId: string;
+}
+
+export const SUBSCRIPTION_MARKS_TABLE: CatalogueTableShape<HeldMark> = {
+  table: 'subscription_feed_marks', keys: ['subscription_id'], columns: ['subscription_id', 'pending'],
+  read: (row) => ({
+    subscriptionId: String(row.subscription_id), lastEvent: lastEventOf(row),
+    pending: row.pending ? (JSON.parse(String(row.pending)) as PendingSubscription) : null,
+  }),
+  keyOf: (mark) => [mark.subscriptionId],
+  values: (mark) => ({ pending: mark.pending ? JSON.stringify(mark.pending) : null, ...lastEventColumns(mark.lastEvent) }),
+  keysInOneCase: true,
 };
 
 /** The first row of `table` matching `keys`, or undefined. */

@@ -1,15 +1,16 @@
 import type { Transaction } from 'sequelize';
 import type { AccountDefaults } from '../../accounts/account-defaults';
-import type { PendingSubscription, SubscriptionMark } from '../../catalogue/catalogue-store';
+import type { SubscriptionMark } from '../../catalogue/catalogue-store';
 import type { Subscription } from '../../subscriptions/subscription';
 import type { SubscriptionWrite, WriteOutcome } from '../../subscriptions/subscription-store';
 import { subscriptionWriteEffects } from '../../subscriptions/subscription-write-effects';
 import type { DialectName } from '../database-url';
 import type { Database } from '../database';
 import { newAccountRow } from './sequelize-account-store';
-import { lastEventColumns, updateRow } from './sequelize-catalogue-rows';
+import { CataloguePageTable } from './sequelize-catalogue-page-table';
+import { SUBSCRIPTION_MARKS_TABLE, updateRow, type HeldMark } from './sequelize-catalogue-rows';
 import { toSubscription } from './sequelize-subscription-store';
-import { bigintAsText, chunks, insertRows, readDate, select, sqlList } from './sequelize-usage-sql';
+import { chunks, insertRows, readDate, select, sqlList } from './sequelize-usage-sql';
 
 type Row = Record<string, unknown>;
 
@@ -20,9 +21,6 @@ interface Held {
   /** Set when the page changed the row: when it was first written (for a new row) and last changed. */
   written?: { readonly createdAt: Date; updatedAt: Date };
   lastStateChangeAt: Date | undefined;
-  mark: SubscriptionMark | undefined;
-  readonly markStored: boolean;
-  markChanged: boolean;
 }
 
 /**
@@ -38,9 +36,10 @@ const LOCK_ROWS: Partial<Record<DialectName, { readonly hint: string; readonly s
 /**
  * The subscriptions side of one catalogue page, inside its transaction: what the events ask about
  * their subscriptions, owners and marks is read in one statement a table for the whole page
- * (`load`), and what they write is kept here and written at the end (`flush`), a multi-row
- * INSERT a table for the new rows. A page of subscription events then costs a dozen statements
- * instead of a dozen an event (through Sequelize's models, 3.6 ms an event on SQLite). The
+ * (`load`; the marks through a `CataloguePageTable`), and what they write is kept here and
+ * written at the end (`flush`), a multi-row INSERT a table for the new rows. A page of
+ * subscription events then costs a dozen statements instead of a dozen an event (through
+ * Sequelize's models, 3.6 ms an event on SQLite). The
  * writes follow the subscription store's rule (`subscriptionWriteEffects`), so the rows are
  * those its own write would leave, event after event.
  */
@@ -51,18 +50,22 @@ export class CatalogueSubscriptionRows {
   private readonly newAccounts: Row[] = [];
   private readonly stateChanges: Row[] = [];
   private readonly planChanges: Row[] = [];
+  private readonly marks: CataloguePageTable<HeldMark>;
 
   constructor(
     private readonly database: Database,
     private readonly transaction: Transaction,
     private readonly accountDefaults: AccountDefaults,
     private readonly now: Date,
-  ) {}
+  ) {
+    this.marks = new CataloguePageTable(database, transaction, SUBSCRIPTION_MARKS_TABLE);
+  }
 
   /** Reads what the page will ask about these subscriptions and owners; anything else is read when asked. */
   async load(subscriptionIds: readonly string[], accountIds: readonly string[]): Promise<void> {
     const ids = [...new Set(subscriptionIds)].filter((id) => !this.held.has(id));
     for (const chunk of chunks(ids)) await this.loadSubscriptions(chunk);
+    await this.marks.load(ids);
     const owners = [...new Set(accountIds)].filter((id) => !this.accounts.has(id));
     for (const chunk of chunks(owners)) {
       const rows = await this.select<{ id: string }>(`SELECT id FROM accounts WHERE id IN ${this.list(chunk)}`);
@@ -79,14 +82,12 @@ export class CatalogueSubscriptionRows {
     return (await this.heldOf(id)).lastStateChangeAt;
   }
 
-  async mark(id: string): Promise<SubscriptionMark | undefined> {
-    return (await this.heldOf(id)).mark;
+  mark(id: string): Promise<SubscriptionMark | undefined> {
+    return this.marks.find([id]);
   }
 
-  async saveMark(id: string, mark: SubscriptionMark): Promise<void> {
-    const held = await this.heldOf(id);
-    held.mark = mark;
-    held.markChanged = true;
+  saveMark(id: string, mark: SubscriptionMark): Promise<void> {
+    return this.marks.save({ subscriptionId: id, ...mark });
   }
 
   async save({ subscription, at, source }: SubscriptionWrite): Promise<WriteOutcome> {
@@ -127,14 +128,7 @@ export class CatalogueSubscriptionRows {
     await insertRows(sequelize, 'subscriptions', inserted, this.transaction);
     await insertRows(sequelize, 'subscription_state_changes', this.stateChanges, this.transaction);
     await insertRows(sequelize, 'subscription_plan_changes', this.planChanges, this.transaction);
-    const newMarks: Row[] = [];
-    for (const [id, held] of this.held) {
-      if (!held.markChanged || !held.mark) continue;
-      const values = { pending: held.mark.pending ? JSON.stringify(held.mark.pending) : null, ...lastEventColumns(held.mark.lastEvent) };
-      if (held.markStored) await updateRow(this.database, 'subscription_feed_marks', { subscription_id: id }, values, this.transaction);
-      else newMarks.push({ subscription_id: id, ...values });
-    }
-    await insertRows(sequelize, 'subscription_feed_marks', newMarks, this.transaction);
+    await this.marks.flush();
   }
 
   private async heldOf(id: string): Promise<Held> {
@@ -145,28 +139,17 @@ export class CatalogueSubscriptionRows {
   private async loadSubscriptions(ids: readonly string[]): Promise<void> {
     const lock = LOCK_ROWS[this.database.dialect];
     const list = this.list(ids);
-    const rows = await this.select<Row & { id: string }>(
+    const rows = await this.select<Parameters<typeof toSubscription>[0]>(
       `SELECT id, account_id, plan_id, name, state FROM subscriptions${lock?.hint ?? ''} WHERE id IN ${list}${lock?.suffix ?? ''}`,
     );
     const changes = await this.select<{ subscription_id: string; at: Date | string }>(
       `SELECT subscription_id, MAX(changed_at) AS at FROM subscription_state_changes WHERE subscription_id IN ${list} GROUP BY subscription_id`,
     );
-    const marks = await this.select<{ subscription_id: string; pending: string | null; last_event_id: string; last_event_at: Date | string }>(
-      `SELECT subscription_id, pending, ${bigintAsText(this.database.dialect, 'last_event_id', 'last_event_id')}, last_event_at
-       FROM subscription_feed_marks WHERE subscription_id IN ${list}`,
-    );
-    const subscriptions = new Map(rows.map((row) => [row.id, toSubscription(row as Parameters<typeof toSubscription>[0])]));
+    const subscriptions = new Map(rows.map((row) => [row.id, toSubscription(row)]));
     const lastChanges = new Map(changes.map((row) => [row.subscription_id, readDate(row.at)]));
-    const storedMarks = new Map(marks.map((row) => [row.subscription_id, {
-      lastEvent: { eventId: String(row.last_event_id), at: readDate(row.last_event_at) },
-      pending: row.pending ? (JSON.parse(String(row.pending)) as PendingSubscription) : null,
-    }]));
     for (const id of ids) {
       const subscription = subscriptions.get(id);
-      const mark = storedMarks.get(id);
-      this.held.set(id, {
-        subscription, stored: subscription !== undefined, lastStateChangeAt: lastChanges.get(id), mark, markStored: mark !== undefined, markChanged: false,
-      });
+      this.held.set(id, { subscription, stored: subscription !== undefined, lastStateChangeAt: lastChanges.get(id) });
     }
   }
 
