@@ -12,7 +12,7 @@ import { installPluginApiResolver } from '../core/plugin-host/plugin-api-resolve
 import { CollectFeeds } from '../resource-provider/collector/collect-feeds';
 import { createContainer } from '../resource-provider/composition-root';
 import { UsageServiceClient } from '../resource-provider/wap/usage-service-client';
-import { bareInsertRate, sourceRate } from './support/bare-insert';
+import { bareInsertRate, sourceRate, type BareRate } from './support/bare-insert';
 import { MeterRegistry } from '../core/plugin-host/meter-registry';
 import type { MeterPlugin } from '../core/plugin-api';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
@@ -33,6 +33,8 @@ interface Row {
   bareDriverPerSecond: number;
   /** Pulling and parsing the same pages alone: what no pipeline can beat on this machine. */
   sourcePerSecond: number;
+  /** The bare driver's writes alone (its INSERTs and commits, no pulling): the database's own ceiling here. */
+  writePerSecond: number;
   peakRssMb: number;
   peakHeapMb: number;
   peakLiveHeapMb: number;
@@ -87,14 +89,15 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const bareAfter = await bareRun(backend, client, plugins);
   // The rate over both runs' records and seconds: they write the same records.
   const bareDriverPerSecond = 2 / (1 / bareBefore.perSecond + 1 / bareAfter.perSecond);
+  const writePerSecond = 2 / (1 / bareBefore.writePerSecond + 1 / bareAfter.writePerSecond);
   const bareCpuSeconds = (bareBefore.cpuSeconds + bareAfter.cpuSeconds) / 2;
   const sourcePerSecond = await sourceRate(client, BATCH_SIZE);
   await emulator.stop();
-  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds, coresBusy };
+  return { backend, records, seconds, perSecond: records / seconds, bareDriverPerSecond, sourcePerSecond, writePerSecond, peakRssMb, peakHeapMb, peakLiveHeapMb, cpuSeconds, bareCpuSeconds, coresBusy };
 }
 
-/** One run of the bare driver into an empty database of its own: its records per second and CPU seconds. */
-async function bareRun(backend: BenchBackend, client: UsageServiceClient, plugins: readonly MeterPlugin[]): Promise<{ perSecond: number; cpuSeconds: number }> {
+/** One run of the bare driver into an empty database of its own. */
+async function bareRun(backend: BenchBackend, client: UsageServiceClient, plugins: readonly MeterPlugin[]): Promise<BareRate> {
   const databaseUrl = await emptyBenchDatabase(backend, '_bare');
   return bareInsertRate(backend, databaseUrl, client, BATCH_SIZE, plugins);
 }
@@ -107,7 +110,7 @@ function cpuSecondsSince(start: NodeJS.CpuUsage): number {
 export async function usagePipelineBench(): Promise<void> {
   installPluginApiResolver();
   console.log(`usage pipeline: emulator over HTTP → collector → meters → usage store + rollups (pages of ${BATCH_SIZE})`);
-  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   heap (live)   CPU s (bare)   source alone/s   cores busy');
+  console.log('backend    records   seconds   records/s   bare driver/s   ratio   peak RSS   heap (live)   CPU s (bare)   source alone/s   writes alone/s   cores busy');
   // BENCH_BACKENDS=sqlite BENCH_DAYS=10 narrows a run while profiling. By default three volumes
   // (105,000, 210,000 and 840,000 records): the peaks beside them say whether memory grows with
   // them. A shorter run ends before V8 has settled how much garbage it lets the old generation
@@ -123,7 +126,7 @@ export async function usagePipelineBench(): Promise<void> {
       const row = await runPipeline(backend, days);
       console.log(
         `${row.backend.padEnd(9)} ${String(row.records).padStart(8)} ${row.seconds.toFixed(1).padStart(9)} ${Math.round(row.perSecond).toString().padStart(11)}` +
-          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB ${String(row.peakHeapMb).padStart(6)} (${row.peakLiveHeapMb}) MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}${(row.coresBusy?.toFixed(2) ?? '?').padStart(13)}`,
+          ` ${Math.round(row.bareDriverPerSecond).toString().padStart(15)} ${(row.perSecond / row.bareDriverPerSecond).toFixed(2).padStart(7)} ${String(row.peakRssMb).padStart(7)} MB ${String(row.peakHeapMb).padStart(6)} (${row.peakLiveHeapMb}) MB   ${row.cpuSeconds.toFixed(1).padStart(5)} (${row.bareCpuSeconds.toFixed(1)})${Math.round(row.sourcePerSecond).toString().padStart(17)}${Math.round(row.writePerSecond).toString().padStart(17)}${(row.coresBusy?.toFixed(2) ?? '?').padStart(13)}`,
       );
     }
   }
