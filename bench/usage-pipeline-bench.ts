@@ -87,9 +87,8 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   }
   await database.close();
   const bareAfter = await bareRun(backend, client, plugins);
-  // The rate over both runs' records and seconds: they write the same records.
-  const bareDriverPerSecond = 2 / (1 / bareBefore.perSecond + 1 / bareAfter.perSecond);
-  const writePerSecond = 2 / (1 / bareBefore.writePerSecond + 1 / bareAfter.writePerSecond);
+  const bareDriverPerSecond = rateOverBoth(bareBefore.perSecond, bareAfter.perSecond);
+  const writePerSecond = rateOverBoth(bareBefore.writePerSecond, bareAfter.writePerSecond);
   const bareCpuSeconds = (bareBefore.cpuSeconds + bareAfter.cpuSeconds) / 2;
   const sourcePerSecond = await sourceRate(client, BATCH_SIZE);
   await emulator.stop();
@@ -100,6 +99,11 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
 async function bareRun(backend: BenchBackend, client: UsageServiceClient, plugins: readonly MeterPlugin[]): Promise<BareRate> {
   const databaseUrl = await emptyBenchDatabase(backend, '_bare');
   return bareInsertRate(backend, databaseUrl, client, BATCH_SIZE, plugins);
+}
+
+/** The rate over two runs' records and seconds together: they write the same records. */
+function rateOverBoth(before: number, after: number): number {
+  return 2 / (1 / before + 1 / after);
 }
 
 function cpuSecondsSince(start: NodeJS.CpuUsage): number {
