@@ -5,24 +5,17 @@
  * emulator runs in a child process, as WAP runs on another machine.
  */
 import 'reflect-metadata';
-import { Database } from '../core/persistence/database';
-import { migrateToLatest } from '../core/persistence/migrator';
-import { PluginRegistry } from '../core/plugin-host/plugin-registry';
 import { installPluginApiResolver } from '../core/plugin-host/plugin-api-resolver';
-import { CollectFeeds } from '../resource-provider/collector/collect-feeds';
-import { createContainer } from '../resource-provider/composition-root';
 import { UsageServiceClient } from '../resource-provider/wap/usage-service-client';
 import { bareInsertRate, sourceRate, type BareRate } from './support/bare-insert';
-import { MeterRegistry } from '../core/plugin-host/meter-registry';
 import type { MeterPlugin } from '../core/plugin-api';
 import { emptyBenchDatabase, type BenchBackend } from './support/bench-databases';
+import { BENCH_USAGE, benchPipeline, USAGE_CREDENTIALS } from './support/bench-pipeline';
 import { startEmulatorProcess } from './support/emulator-process';
 import { withPeakMemory } from './support/peak-memory';
-import pino from 'pino';
 
 // BENCH_BATCH changes the page size of the pipeline and of the bare driver alike.
 const BATCH_SIZE = Number(process.env.BENCH_BATCH ?? 1000);
-const USAGE_CREDENTIALS = { username: 'UsageClient', password: 'wap-emulator-usage-password' };
 const WARM_UP_DAYS = 4;
 
 interface Row {
@@ -50,26 +43,13 @@ interface Row {
 }
 
 async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
-  const emulator = await startEmulatorProcess({ seed: 2025, tenants: 100, resourcesPerTenant: 4, days, start: '2025-01-01' });
+  const emulator = await startEmulatorProcess({ ...BENCH_USAGE, days });
   const { usageServiceUrl, records } = emulator;
   const client = new UsageServiceClient({ url: usageServiceUrl, ...USAGE_CREDENTIALS, timeoutMs: 30_000, retry: { retries: 2, initialDelayMs: 100 } });
   // Every page pulled once untimed first: the emulator's code and this process's HTTP and JSON
   // code are compiled before any run, so that none of the runs compared is the cold one.
   await sourceRate(client, BATCH_SIZE);
-  const databaseUrl = await emptyBenchDatabase(backend);
-  const container = createContainer(
-    {
-      port: 0, databaseUrl, pluginsDirs: [], rpUsername: 'bench', rpPassword: 'bench', logLevel: 'silent',
-      wapUsage: { url: usageServiceUrl, ...USAGE_CREDENTIALS }, wapTls: { rejectUnauthorized: true },
-      collector: { intervalSeconds: 0, batchSize: BATCH_SIZE, retryDelayMs: 100 },
-    },
-    { logger: pino({ level: 'silent' }) },
-  );
-  const database = container.get(Database);
-  await migrateToLatest(database);
-  await container.get(PluginRegistry).rescan();
-  if (process.env.BENCH_WAL && backend === 'sqlite') await database.sequelize.query('PRAGMA journal_mode=WAL');
-  const plugins = container.get(MeterRegistry).active();
+  const { database, plugins, collect } = await benchPipeline(backend, usageServiceUrl, BATCH_SIZE);
   // The bare driver runs before the pipeline and after it: a machine whose speed drifts during
   // the run (a shared VM does, by a third in an hour) then moves both sides of the ratio alike.
   const bareBefore = await bareRun(backend, client, plugins);
@@ -77,7 +57,7 @@ async function runPipeline(backend: BenchBackend, days: number): Promise<Row> {
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   const emulatorCpu = emulator.cpuSeconds();
-  const { result, peakRssMb, peakHeapMb, peakLiveHeapMb } = await withPeakMemory(() => container.get(CollectFeeds).collect());
+  const { result, peakRssMb, peakHeapMb, peakLiveHeapMb } = await withPeakMemory(collect);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpuSeconds = cpuSecondsSince(cpu);
   const emulatorCpuAfter = emulator.cpuSeconds();
