@@ -1,5 +1,4 @@
 import pino from 'pino';
-import type { Container } from 'inversify';
 import { Database } from '../../core/persistence/database';
 import { migrateToLatest } from '../../core/persistence/migrator';
 import { PluginRegistry } from '../../core/plugin-host/plugin-registry';
@@ -16,7 +15,6 @@ export const BENCH_USAGE = { seed: 2025, tenants: 100, resourcesPerTenant: 4, st
 
 /** A resource provider's collector over an empty, migrated database, its built-in meters enabled. */
 export interface BenchPipeline {
-  readonly container: Container;
   readonly database: Database;
   readonly plugins: readonly MeterPlugin[];
   collect(): Promise<CollectionReport>;
@@ -35,5 +33,5 @@ export async function benchPipeline(backend: BenchBackend, usageServiceUrl: stri
   const database = container.get(Database);
   await migrateToLatest(database);
   await container.get(PluginRegistry).rescan();
-  return { container, database, plugins: container.get(MeterRegistry).active(), collect: () => container.get(CollectFeeds).collect() };
+  return { database, plugins: container.get(MeterRegistry).active(), collect: () => container.get(CollectFeeds).collect() };
 }

@@ -3,7 +3,11 @@ export interface CpuProfile {
   readonly nodes: readonly ProfileNode[];
   /** The node on top of the stack at each sample. */
   readonly samples: readonly number[];
-  /** Microseconds since the sample before (since the profile's start, for the first). */
+  /**
+   * Microseconds since the sample before (since the profile's start, for the first): each
+   * sample's weight. A long gap between samples ends when the thread comes back from a long
+   * native call (a statement, a collection), and the sample that ends it saw where the time went.
+   */
   readonly timeDeltas: readonly number[];
 }
 
@@ -63,7 +67,7 @@ export function timeByStage(profile: CpuProfile, stages: readonly Stage[]): Time
     }
     return first;
   };
-  const time = sampleTimes(profile);
+  const time = profile.timeDeltas;
   const byStage = new Map<string, number>([...stages.map((s): [string, number] => [s.name, 0]), [OTHER, 0]]);
   profile.samples.forEach((id, i) => {
     const name = stages[stageOf(id)]?.name ?? OTHER;
@@ -75,7 +79,7 @@ export function timeByStage(profile: CpuProfile, stages: readonly Stage[]): Time
 /** The functions the most time was spent in themselves (not in what they called), `count` of them, the longest first. */
 export function selfTimes(profile: CpuProfile, count: number): TimeShare[] {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const time = sampleTimes(profile);
+  const time = profile.timeDeltas;
   const byFunction = new Map<string, number>();
   profile.samples.forEach((id, i) => {
     const name = frameText(nodes.get(id)!);
@@ -93,15 +97,6 @@ function parentsOf(profile: CpuProfile): Map<number, number> {
   const parents = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   return parents;
-}
-
-/**
- * Each sample's time, in microseconds: since the sample before. A long gap between samples ends
- * when the thread comes back from a long native call (a statement, a collection), and the
- * sample that ends it is the one that saw where the time went; the samples' count agrees.
- */
-function sampleTimes(profile: CpuProfile): readonly number[] {
-  return profile.timeDeltas;
 }
 
 function shares(microseconds: ReadonlyMap<string, number>, time: readonly number[]): TimeShare[] {
